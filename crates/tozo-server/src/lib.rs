@@ -1,0 +1,143 @@
+//! Tozo's HTTP server: Rocket routes, guards, fairings and configuration over `tozo-core`.
+//!
+//! [`build`] makes the Rocket instance that `tozo serve` launches.
+
+pub mod catchers;
+pub mod config;
+pub mod error;
+pub mod fairings;
+pub mod guards;
+pub mod pool;
+pub mod routes;
+pub mod telemetry;
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use rocket::config::LogLevel;
+use rocket::data::Limits;
+use rocket::fairing::AdHoc;
+use rocket::figment::Figment;
+use rocket::{Build, Rocket};
+use rocket_db_pools::Database as _;
+use tozo_core::email::Mailer;
+use tozo_core::password::PasswordHasher;
+use tozo_core::{Tozo, TozoOptions};
+
+use crate::config::CheckedSettings;
+use crate::fairings::{RequestLog, SecurityHeaders};
+use crate::guards::{RateLimits, SessionCookies, TrustedProxyHops};
+use crate::pool::Db;
+use crate::routes::{FrontendConfig, StaticFiles};
+
+/// How long requests in flight may take to finish after SIGTERM. ECS waits 30 s by default
+/// before it kills the task.
+const SHUTDOWN_GRACE_SECONDS: u32 = 20;
+
+/// Seconds an idle database connection is kept before it is closed.
+const IDLE_CONNECTION_SECONDS: u64 = 300;
+
+/// How often rate limiters forget clients that are back to a full allowance.
+const IDLE_CLIENT_SWEEP: Duration = Duration::from_secs(60);
+
+/// The release as Sentry and the web app name it.
+pub const RELEASE: &str = concat!("tozo@", env!("CARGO_PKG_VERSION"));
+
+/// Builds the server from checked settings: configuration, state, fairings, routes, catchers.
+#[must_use]
+pub fn build(checked: CheckedSettings) -> Rocket<Build> {
+    let settings = &checked.settings;
+    let cookie_key =
+        base64::engine::general_purpose::STANDARD.encode(checked.secret.derive("tozo cookies"));
+    let database = rocket_db_pools::Config {
+        url: checked.database_url.to_string(),
+        min_connections: None,
+        max_connections: settings.database_pool_size.try_into().unwrap_or(usize::MAX),
+        connect_timeout: settings.database_timeout,
+        idle_timeout: Some(IDLE_CONNECTION_SECONDS),
+        extensions: None,
+    };
+    let figment = Figment::from(rocket::Config::default())
+        .merge(("address", settings.address))
+        .merge(("port", settings.port))
+        .merge(("keep_alive", settings.keep_alive))
+        .merge((
+            "limits",
+            Limits::default().limit("json", settings.body_limit),
+        ))
+        .merge(("secret_key", cookie_key))
+        .merge(("ip_header", false))
+        .merge(("log_level", LogLevel::Off))
+        .merge(("cli_colors", false))
+        .merge(("shutdown.grace", SHUTDOWN_GRACE_SECONDS))
+        .merge(("shutdown.mercy", 5))
+        .merge(("databases.tozo", database));
+
+    let options = TozoOptions {
+        base_url: settings.base_url.clone(),
+        secret: checked.secret.clone(),
+        mailer: match &settings.postmark_token {
+            Some(token) => Mailer::postmark(token, &settings.postmark_url, &settings.email_from),
+            None => Mailer::Log,
+        },
+        hasher: PasswordHasher::for_this_machine(),
+    };
+    let frontend_config = FrontendConfig {
+        sentry_dsn: settings.frontend_sentry_dsn.clone(),
+        environment: settings.environment.clone(),
+        release: RELEASE.to_owned(),
+        traces_sample_rate: settings.sentry_traces_sample_rate,
+    };
+    let report_origin = settings.frontend_sentry_dsn.as_deref().and_then(dsn_origin);
+
+    rocket::custom(figment)
+        .manage(StaticFiles {
+            dir: settings.static_dir.clone(),
+        })
+        .manage(TrustedProxyHops(settings.trusted_proxy_hops))
+        .manage(SessionCookies {
+            secure: settings.auth_cookie_secure,
+            same_site: settings.auth_cookie_samesite,
+        })
+        .manage(RateLimits::new(settings.rate_limit_factor))
+        .manage(frontend_config)
+        .attach(Db::init())
+        .attach(AdHoc::try_on_ignite("Migrations", |rocket| async move {
+            let Some(db) = Db::fetch(&rocket) else {
+                return Err(rocket);
+            };
+            let pool = db.0.clone();
+            match tozo_core::migrate(&pool).await {
+                Ok(()) => Ok(rocket.manage(Tozo::new(pool, options))),
+                Err(error) => {
+                    tracing::error!(error = %error::error_chain(&error), "migrations failed");
+                    Err(rocket)
+                }
+            }
+        }))
+        .attach(RequestLog)
+        .attach(SecurityHeaders::new(
+            report_origin.as_deref(),
+            settings.auth_cookie_secure,
+        ))
+        .attach(AdHoc::on_liftoff("Rate limit upkeep", |rocket| {
+            Box::pin(async move {
+                let limits = rocket.state::<RateLimits>().expect("managed").clone();
+                rocket::tokio::spawn(async move {
+                    let mut interval = rocket::tokio::time::interval(IDLE_CLIENT_SWEEP);
+                    loop {
+                        interval.tick().await;
+                        limits.forget_idle_clients();
+                    }
+                });
+            })
+        }))
+        .mount("/", routes::all())
+        .register("/", catchers::all())
+}
+
+/// `https://host[:port]` of a Sentry DSN: where the browser sends its reports.
+fn dsn_origin(dsn: &str) -> Option<String> {
+    let url = url::Url::parse(dsn).ok()?;
+    Some(url.origin().ascii_serialization())
+}
