@@ -52,3 +52,30 @@ ensure_cargo_tool() {
   fi
   export PATH="$root/bin:$PATH"
 }
+
+# Makes sure the local PostgreSQL answers on 127.0.0.1:5432, starting the Debian cluster
+# when it is installed but stopped.
+ensure_postgres() {
+  pg_isready -q -h 127.0.0.1 -p 5432 && return 0
+  log_step "starting the local PostgreSQL"
+  local version
+  version="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$version" ]; then
+    echo "PostgreSQL is not installed: install it (apt-get install postgresql) and retry" >&2
+    return 1
+  fi
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  pg_isready -q -h 127.0.0.1 -p 5432 -t 30
+}
+
+# Creates database "$1" on the local PostgreSQL unless it exists.
+ensure_database() {
+  local name="$1"
+  local exists
+  exists="$(psql -h 127.0.0.1 -U postgres -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$name'")"
+  if [ "$exists" != "1" ]; then
+    log_step "creating database $name"
+    createdb -h 127.0.0.1 -U postgres "$name"
+  fi
+}
