@@ -167,6 +167,13 @@ data "aws_iam_policy_document" "deploy" {
     resources = ["*"]
   }
 
+  # The deploy copies the latest revision, tags included, into the next one.
+  statement {
+    sid       = "ReadRevisionTags"
+    actions   = ["ecs:ListTagsForResource"]
+    resources = [local.task_definition_revisions]
+  }
+
   # Only for tags set in the same call that registers a revision of this family.
   statement {
     sid       = "TagNewRevisions"

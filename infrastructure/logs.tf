@@ -2,9 +2,10 @@
 # retention and is encrypted with the key.
 locals {
   log_groups = {
-    service    = "/ecs/${var.name}"
-    postgresql = "/aws/rds/instance/${var.name}/postgresql"
-    upgrade    = "/aws/rds/instance/${var.name}/upgrade"
+    service            = "/ecs/${var.name}"
+    postgresql         = "/aws/rds/instance/${var.name}/postgresql"
+    upgrade            = "/aws/rds/instance/${var.name}/upgrade"
+    container_insights = "/aws/ecs/containerinsights/${local.cluster_name}/performance"
   }
 }
 

@@ -67,3 +67,21 @@ output "alarm_topic_arn" {
   description = "SNS topic the alarms publish to; subscribe more endpoints here."
   value       = aws_sns_topic.this.arn
 }
+
+output "github_repository_variables" {
+  description = "Repository variables the CD workflow reads (.github/workflows/cd.yml); none is secret."
+  value = {
+    AWS_DEPLOY_ROLE_ARN = aws_iam_role.deploy.arn
+    AWS_REGION          = var.aws_region
+    ECR_REPOSITORY_URL  = data.aws_ecr_repository.this.repository_url
+    ECS_CLUSTER         = aws_ecs_cluster.this.name
+    ECS_SERVICE         = aws_ecs_service.this.name
+    ECS_TASK_FAMILY     = aws_ecs_task_definition.this.family
+    ECS_CONTAINER       = local.container_name
+  }
+}
+
+output "restart_state_machine_arn" {
+  description = "State machine that restarts the tasks after RDS rotates their database password."
+  value       = aws_sfn_state_machine.this.arn
+}

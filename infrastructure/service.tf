@@ -55,6 +55,9 @@ resource "aws_ecs_cluster" "this" {
     name  = "containerInsights"
     value = "enabled"
   }
+
+  # Container Insights writes to its log group, which must exist first to get a retention.
+  depends_on = [aws_cloudwatch_log_group.this]
 }
 
 resource "aws_ecs_task_definition" "this" {
