@@ -29,7 +29,7 @@ SECRET_VARIABLES = {
     "TOZO_DATABASE_PASSWORD",
 }
 # Read by every Sentry SDK under this name, so the server reads it without the prefix.
-UNPREFIXED_SETTINGS = {"SENTRY_DSN"}
+UNPREFIXED_SETTINGS = {"sentry_dsn": "SENTRY_DSN"}
 
 
 class ContractViolation(AssertionError):
@@ -122,7 +122,10 @@ def secret_names(configuration: Configuration) -> set[str]:
 
 
 def settings_environment_names(source: str) -> set[str]:
-    """The variables the server reads: TOZO_ + each field of `pub struct Settings`."""
+    """The variables the server reads: TOZO_ + each field of `pub struct Settings`.
+
+    `sentry_dsn` is the exception: it is read as SENTRY_DSN, and TOZO_SENTRY_DSN is not read.
+    """
     start = re.search(r"\bpub\s+struct\s+Settings\s*\{", source)
     require(start is not None, "config.rs has no `pub struct Settings { ... }`")
     depth, index = 1, start.end()
@@ -143,10 +146,11 @@ def settings_environment_names(source: str) -> set[str]:
             continue
         declared = re.match(r"(?:pub(?:\([^)]*\))?\s+)?([a-z_][a-z0-9_]*)\s*:", line)
         if declared:
-            names.add("TOZO_" + (rename or declared.group(1)).upper())
+            setting = rename or declared.group(1)
+            names.add(UNPREFIXED_SETTINGS.get(setting, "TOZO_" + setting.upper()))
             rename = None
     require(bool(names), "`pub struct Settings` declares no fields")
-    return names | UNPREFIXED_SETTINGS
+    return names
 
 
 def check_container_port(configuration: Configuration) -> None:

@@ -87,6 +87,7 @@ def test_the_settings_parser_reads_each_field_as_a_tozo_variable():
             #[serde(rename = "keep_alive")]
             pub keep_alive_seconds: u64,
             secret_key: Option<SecretKey>,
+            pub sentry_dsn: Option<String>,
         }
 
         pub struct Other {
@@ -110,10 +111,7 @@ def test_the_settings_parser_refuses_a_file_without_the_settings_struct():
 def settings_accepting(configuration: Configuration) -> str:
     """A Settings struct that reads exactly the variables the configuration sets."""
     given = contract.environment_names(configuration) | contract.secret_names(configuration)
-    fields = [
-        f"    pub {name.removeprefix('TOZO_').lower()}: String,"
-        for name in sorted(given - contract.UNPREFIXED_SETTINGS)
-    ]
+    fields = [f"    pub {name.removeprefix('TOZO_').lower()}: String," for name in sorted(given)]
     return "pub struct Settings {\n" + "\n".join(fields) + "\n}\n"
 
 
