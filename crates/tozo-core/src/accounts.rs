@@ -137,16 +137,15 @@ impl Tozo {
         .await
         .map_err(StorageError::from)?;
 
-        match member_id {
-            Some(member_id) => {
-                tracing::info!(%member_id, "member registered");
-                let token =
-                    self.signer
-                        .sign(TokenPurpose::ConfirmEmail, member_id, &[], Utc::now());
-                let link = self.link("confirm-email", &token);
-                self.deliver(Email::welcome(email.clone(), &link));
-            }
-            None => tracing::info!("registration for an email that is already a member's"),
+        if let Some(member_id) = member_id {
+            tracing::info!(%member_id, "member registered");
+            let token = self
+                .signer
+                .sign(TokenPurpose::ConfirmEmail, member_id, &[], Utc::now());
+            let link = self.link("confirm-email", &token);
+            self.deliver(Email::welcome(email.clone(), &link));
+        } else {
+            tracing::info!("registration for an email that is already a member's");
         }
         Ok(())
     }
@@ -392,12 +391,13 @@ impl Tozo {
     }
 
     fn send_password_changed_notice(&self, email: &str) {
-        match EmailAddress::parse(email) {
-            Ok(to) => self.deliver(Email::password_changed(
+        if let Ok(to) = EmailAddress::parse(email) {
+            self.deliver(Email::password_changed(
                 to,
                 &self.page("forgotten-password"),
-            )),
-            Err(_) => tracing::error!("a stored email address no longer parses"),
+            ));
+        } else {
+            tracing::error!("a stored email address no longer parses");
         }
     }
 

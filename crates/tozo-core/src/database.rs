@@ -12,8 +12,8 @@ pub struct StorageError(#[from] sqlx::Error);
 
 /// Brings the schema up to date.
 ///
-/// Several instances may start at once against one database: sqlx takes a PostgreSQL
-/// advisory lock before it looks at the schema, so one migrates while the others wait and
+/// Several instances may start at once against one database: sqlx takes a
+/// `PostgreSQL` advisory lock before it looks at the schema, so one migrates while the others wait and
 /// then find nothing left to do.
 ///
 /// # Errors

@@ -49,6 +49,9 @@ impl AppSecret {
     }
 
     /// A 64-byte key for one use, named by `label`.
+    ///
+    /// # Panics
+    /// Never: HMAC takes keys of any length.
     #[must_use]
     pub fn derive(&self, label: &str) -> [u8; 64] {
         let mut mac = Hmac::<Sha512>::new_from_slice(&self.0).expect("HMAC takes any key");

@@ -80,6 +80,9 @@ impl Due {
     ///
     /// # Errors
     /// [`InvalidTodo::InvalidDue`] for anything else.
+    ///
+    /// # Panics
+    /// Never: midnight and zero nanoseconds exist on every day.
     pub fn parse(raw: &str) -> Result<Self, InvalidTodo> {
         let raw = raw.trim();
         let moment = if let Ok(moment) = DateTime::parse_from_rfc3339(raw) {

@@ -75,6 +75,9 @@ pub struct TokenSigner {
 impl TokenSigner {
     /// Derives the signing key from the application secret, so that the secret itself, which
     /// also keys cookies, is never used directly for two things.
+    ///
+    /// # Panics
+    /// Never: HMAC takes keys of any length.
     #[must_use]
     pub fn new(secret: &[u8]) -> Self {
         let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes keys of any length");
@@ -111,6 +114,9 @@ impl TokenSigner {
     /// # Errors
     /// [`TokenError::Invalid`] for anything we did not sign for this purpose;
     /// [`TokenError::Expired`] for a genuine token older than the purpose's lifetime.
+    ///
+    /// # Panics
+    /// Never: the payload's length is checked before it is split.
     pub fn verify(
         &self,
         purpose: TokenPurpose,

@@ -8,6 +8,7 @@ use crate::error::CaughtError;
 use crate::guards::RetryAfter;
 
 /// The one catcher, for every status.
+#[must_use]
 pub fn all() -> Vec<Catcher> {
     catchers![any_error]
 }

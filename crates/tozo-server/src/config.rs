@@ -196,6 +196,9 @@ impl Settings {
     ///
     /// # Errors
     /// [`ConfigError`] naming the first setting that is malformed or unusable.
+    ///
+    /// # Panics
+    /// Never: figment reports at least one error when extraction fails.
     pub fn from_figment(figment: &Figment) -> Result<CheckedSettings, ConfigError> {
         let settings: Self = figment.extract().map_err(|error| {
             let error = error

@@ -40,6 +40,9 @@ pub struct RateLimits {
 
 impl RateLimits {
     /// The limits above, each allowance multiplied by `factor` (1 in production).
+    ///
+    /// # Panics
+    /// When `factor` is 0; the settings refuse it before this is called.
     #[must_use]
     pub fn new(factor: u32) -> Self {
         let limiters = LIMITS
@@ -59,7 +62,10 @@ impl RateLimits {
         }
     }
 
-    /// Counts one request of `client` to `route`; `Err` holds the seconds to wait.
+    /// Counts one request of `client` to `route`.
+    ///
+    /// # Errors
+    /// The seconds to wait, when `client` has used its allowance for `route`.
     ///
     /// # Panics
     /// When `route` has no allowance: a route took the guard without an entry in the table.

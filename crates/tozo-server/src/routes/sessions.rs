@@ -60,6 +60,10 @@ struct SessionStatus {
 }
 
 #[get("/sessions")]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "Rocket hands guards over by value"
+)]
 fn session_status(_limit: RateLimited, member: Member) -> Json<SessionStatus> {
     Json(SessionStatus {
         member_id: member.id,
