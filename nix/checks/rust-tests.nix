@@ -23,12 +23,12 @@ rustPlatform.buildRustPackage {
   '';
   postgresqlTestSetupCommands = "true";
 
-  # The test profile is all that is needed; the release binary is the `server` package.
+  # The tests build what they need; argon2 at its production cost wants the release profile.
   dontCargoBuild = true;
 
   checkPhase = ''
     runHook preCheck
-    cargo test --workspace --locked --offline -j "$NIX_BUILD_CORES"
+    cargo test --workspace --release --locked --offline -j "$NIX_BUILD_CORES"
     runHook postCheck
   '';
 
