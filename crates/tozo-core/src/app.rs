@@ -1,3 +1,5 @@
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use sqlx::PgPool;
@@ -31,6 +33,8 @@ pub struct Tozo {
     mailer: Mailer,
     base_url: String,
     deliveries: TaskTracker,
+    /// Whether the last email failed; see [`Tozo::deliver`].
+    email_failing: Arc<AtomicBool>,
 }
 
 impl Tozo {
@@ -44,6 +48,7 @@ impl Tozo {
             mailer: options.mailer,
             base_url: options.base_url.trim_end_matches('/').to_owned(),
             deliveries: TaskTracker::new(),
+            email_failing: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -74,15 +79,35 @@ impl Tozo {
 
     /// Sends an email in the background. The member's change is already stored, so a failure
     /// is logged for the operators and never undoes it or fails the member's request.
+    ///
+    /// A sender that is down fails every email, so failures are reported once: the first one
+    /// is logged as an error (which the server reports to Sentry), the following ones only as
+    /// warnings, and the next email that goes through ends the run, so that the failure after
+    /// it is an error again.
     pub(crate) fn deliver(&self, email: Email) {
         let mailer = self.mailer.clone();
+        let failing = Arc::clone(&self.email_failing);
         self.deliveries.spawn(async move {
-            if let Err(error) = mailer.send(&email).await {
-                tracing::error!(
-                    error = %error,
-                    subject = %email.subject,
-                    "email could not be sent"
-                );
+            match mailer.send(&email).await {
+                Ok(()) => {
+                    if failing.swap(false, Ordering::SeqCst) {
+                        tracing::info!(subject = %email.subject, "emails are being sent again");
+                    }
+                }
+                Err(error) if failing.swap(true, Ordering::SeqCst) => {
+                    tracing::warn!(
+                        error = %error,
+                        subject = %email.subject,
+                        "email could not be sent; emails are still failing"
+                    );
+                }
+                Err(error) => {
+                    tracing::error!(
+                        error = %error,
+                        subject = %email.subject,
+                        "email could not be sent"
+                    );
+                }
             }
         });
     }

@@ -4,6 +4,7 @@ use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::Header;
 use rocket::{Data, Request, Response};
 
+use super::SentryEventId;
 use crate::guards::ClientAddress;
 
 /// A random id for each request, returned in `X-Request-Id` and written in its log line, so
@@ -33,6 +34,7 @@ impl Fairing for RequestLog {
     async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
         let started = request.local_cache(|| Started(Instant::now()));
         let RequestId(request_id) = request.local_cache(|| RequestId(String::new()));
+        let SentryEventId(event_id) = request.local_cache(SentryEventId::default);
         let duration_ms = started.0.elapsed().as_secs_f64() * 1000.0;
         let route = request.route().map(|route| route.uri.to_string());
         let status = response.status().code;
@@ -47,6 +49,7 @@ impl Fairing for RequestLog {
             duration_ms = (duration_ms * 100.0).round() / 100.0,
             client = %ClientAddress::of(request).0,
             request_id = %request_id,
+            sentry_event_id = event_id.as_deref(),
             "request"
         );
         response.set_header(Header::new("X-Request-Id", request_id.clone()));
