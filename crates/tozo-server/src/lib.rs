@@ -25,7 +25,7 @@ use tozo_core::password::PasswordHasher;
 use tozo_core::{Tozo, TozoOptions};
 
 use crate::config::CheckedSettings;
-use crate::fairings::{RequestLog, SecurityHeaders};
+use crate::fairings::{RequestLog, SecurityHeaders, SentryReporting};
 use crate::guards::{RateLimits, SessionCookies, TrustedProxyHops};
 use crate::pool::Db;
 use crate::routes::{FrontendConfig, StaticFiles};
@@ -40,8 +40,9 @@ const IDLE_CONNECTION_SECONDS: u64 = 300;
 /// How often rate limiters forget clients that are back to a full allowance.
 const IDLE_CLIENT_SWEEP: Duration = Duration::from_secs(60);
 
-/// The release as Sentry and the web app name it.
-pub const RELEASE: &str = concat!("tozo@", env!("CARGO_PKG_VERSION"));
+/// The release as Sentry and the web app name it: `tozo@<version>`, with `+<commit>` when the
+/// build was given `TOZO_GIT_COMMIT`.
+pub const RELEASE: &str = telemetry::RELEASE;
 
 /// Builds the server from checked settings: configuration, state, fairings, routes, catchers.
 #[must_use]
@@ -115,6 +116,7 @@ pub fn build(checked: CheckedSettings) -> Rocket<Build> {
                 }
             }
         }))
+        .attach(SentryReporting)
         .attach(RequestLog)
         .attach(SecurityHeaders::new(
             report_origin.as_deref(),

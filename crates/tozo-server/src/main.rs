@@ -56,18 +56,29 @@ fn main() -> ExitCode {
         );
     }
 
-    match command {
+    let sentry = telemetry::init_sentry(&checked.settings);
+    let code = match command {
         Command::Serve => rocket::execute(serve(checked)),
         Command::Migrate => rocket::execute(migrate(checked)),
         Command::Healthcheck => unreachable!("handled above"),
-    }
+    };
+    // Sends what is still queued, after a stop on SIGTERM as after a failed start.
+    drop(sentry);
+    code
 }
 
 async fn serve(checked: CheckedSettings) -> ExitCode {
     let rocket = match tozo_server::build(checked).ignite().await {
         Ok(rocket) => rocket,
         Err(error) => {
-            tracing::error!(error = %error, "the server could not start");
+            // A failing start-up step has logged, and reported, its own cause already.
+            let cause_reported =
+                matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_));
+            if let Some(id) = telemetry::last_event_id().filter(|_| cause_reported) {
+                tracing::error!(%error, sentry_event_id = %id, "the server could not start");
+            } else {
+                tracing::error!(%error, "the server could not start");
+            }
             return ExitCode::FAILURE;
         }
     };
