@@ -12,6 +12,10 @@ in
       ../Cargo.toml
       ../Cargo.lock
       ../crates
+      # Settings that rustfmt, clippy and cargo read from the workspace's root.
+      (fileset.maybeMissing ../clippy.toml)
+      (fileset.maybeMissing ../rustfmt.toml)
+      (fileset.maybeMissing ../.cargo/config.toml)
     ];
   };
 
