@@ -25,7 +25,11 @@ mkdirSync(screenshotDirectory, { recursive: true });
 
 /** Saves the whole page as `<name>.png` in the folder scripts/test-e2e prints. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshotDirectory, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(screenshotDirectory, `${name}.png`),
+    fullPage: true,
+    animations: "disabled",
+  });
 }
 
 export async function caughtEmails(): Promise<CaughtEmail[]> {

@@ -26,6 +26,7 @@ const runtimeConfigSchema = z.object({
   sentryDsn: z.string().nullable(),
   environment: z.string(),
   release: z.string(),
+  tracesSampleRate: z.number().min(0).max(1).optional(),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

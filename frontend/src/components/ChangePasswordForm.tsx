@@ -22,7 +22,7 @@ const changePasswordSchema = z
       context.addIssue({
         code: "custom",
         path: ["newPassword"],
-        message: weakPasswordMessage(strength),
+        message: weakPasswordMessage,
       });
     }
   });

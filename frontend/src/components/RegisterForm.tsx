@@ -28,7 +28,7 @@ const registerSchema = z
       context.addIssue({
         code: "custom",
         path: ["password"],
-        message: weakPasswordMessage(strength),
+        message: weakPasswordMessage,
       });
     }
   });

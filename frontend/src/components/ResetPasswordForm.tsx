@@ -19,7 +19,7 @@ const resetPasswordSchema = z
       context.addIssue({
         code: "custom",
         path: ["password"],
-        message: weakPasswordMessage(strength),
+        message: weakPasswordMessage,
       });
     }
   });

@@ -29,14 +29,32 @@ export function useCreateTodo() {
   });
 }
 
+/**
+ * Saves a to-do. Lists show the change at once (a ticked box stays ticked) and go back to the
+ * server's word when it answers, or if it refuses.
+ */
 export function useUpdateTodo() {
   const queryClient = useQueryClient();
+  const listsKey = [...todosKey, "list"] as const;
   return useMutation({
     mutationFn: ({ id, draft }: { id: number; draft: TodoDraft }) => updateTodo(id, draft),
+    onMutate: async ({ id, draft }) => {
+      await queryClient.cancelQueries({ queryKey: listsKey });
+      const before = queryClient.getQueriesData<Todo[]>({ queryKey: listsKey });
+      queryClient.setQueriesData<Todo[]>({ queryKey: listsKey }, (todos) =>
+        todos?.map((todo) => (todo.id === id ? { id, ...draft } : todo)),
+      );
+      return { before };
+    },
+    onError: (_error, _variables, context) => {
+      for (const [key, todos] of context?.before ?? []) {
+        queryClient.setQueryData(key, todos);
+      }
+    },
     onSuccess: (todo: Todo) => {
       queryClient.setQueryData([...todosKey, "one", todo.id], todo);
-      return queryClient.invalidateQueries({ queryKey: [...todosKey, "list"] });
     },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: listsKey }),
   });
 }
 

@@ -10,9 +10,8 @@ import {
 import { getRuntimeConfig } from "../api/tozo";
 import { scrubValue } from "./scrub";
 
-// NOTE: the runtime config carries no sample rate for the browser; this matches the server's
-// default share of traced requests.
-const tracesSampleRate = 0.2;
+// The server's own default share of traced requests, for a server that does not send one.
+const defaultTracesSampleRate = 0.2;
 
 /**
  * Starts error and performance reporting when the server names a Sentry DSN for the browser.
@@ -36,7 +35,7 @@ export async function startMonitoring(): Promise<void> {
       urlQueryParams: false,
       stackFrameVariables: false,
     },
-    tracesSampleRate,
+    tracesSampleRate: config.tracesSampleRate ?? defaultTracesSampleRate,
     integrations: [
       Sentry.reactRouterBrowserTracingIntegration({
         useLocation,

@@ -28,7 +28,7 @@ export function LoginPage() {
           }}
         />
         <Stack spacing={1}>
-          <Link component={RouterLink} to="/forgotten-password/">
+          <Link component={RouterLink} to="/forgotten-password/" variant="body2">
             Forgotten your password?
           </Link>
           <Typography variant="body2" color="text.secondary">

@@ -72,8 +72,8 @@ export function isStrongEnough(strength: PasswordStrength): boolean {
   return strength.score >= minimumScore;
 }
 
-/** Why a password is refused, in the words zxcvbn gives when it has some. */
-export function weakPasswordMessage(strength: PasswordStrength): string {
-  const advice = strength.warning ?? strength.suggestions[0] ?? "Add another word or two.";
-  return `This password is too easy to guess. ${advice}`;
-}
+/**
+ * What a too-weak password's field says. The strength meter under it carries zxcvbn's advice,
+ * so this does not repeat it.
+ */
+export const weakPasswordMessage = "This password is too easy to guess.";
