@@ -7,20 +7,29 @@ import {
   useNavigationType,
 } from "react-router";
 
-import { getRuntimeConfig } from "../api/tozo";
+import { getRuntimeConfig, type RuntimeConfig } from "../api/tozo";
 import { scrubValue } from "./scrub";
 
 // The server's own default share of traced requests, for a server that does not send one.
 const defaultTracesSampleRate = 0.2;
 
 /**
- * Starts error and performance reporting when the server names a Sentry DSN for the browser.
- * Without one, nothing is ever sent. Never fails: the app works without monitoring.
+ * Asks the server how to report and starts reporting. Never fails: the app works without
+ * monitoring.
  */
 export async function startMonitoring(): Promise<void> {
-  const config = await getRuntimeConfig().catch(() => null);
+  initMonitoring(await getRuntimeConfig().catch(() => null));
+}
+
+/**
+ * Starts error and performance reporting when the server names a Sentry DSN for the browser.
+ * Without one, the SDK is never started and nothing is ever sent.
+ *
+ * @returns whether reporting started.
+ */
+export function initMonitoring(config: RuntimeConfig | null): boolean {
   if (config?.sentryDsn == null) {
-    return;
+    return false;
   }
   Sentry.init({
     dsn: config.sentryDsn,
@@ -44,13 +53,18 @@ export async function startMonitoring(): Promise<void> {
         matchRoutes,
       }),
     ],
-    beforeSend: (event) => {
-      delete event.user;
-      return scrubValue(event);
-    },
+    beforeSend: withoutPersonalData,
     beforeSendSpan: (span) => scrubValue(span),
     beforeBreadcrumb: (breadcrumb) => scrubValue(breadcrumb),
   });
+  return true;
+}
+
+/** An error report as it may leave the browser: no user, no email, no link token. */
+export function withoutPersonalData<Event extends { user?: unknown }>(event: Event): Event {
+  const scrubbed = scrubValue(event);
+  delete scrubbed.user;
+  return scrubbed;
 }
 
 /** `Routes` that names page-load and navigation traces after the route, not the raw URL. */

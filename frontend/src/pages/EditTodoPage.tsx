@@ -35,7 +35,20 @@ function EditTodo({ id }: { id: number }) {
     if (todo.error instanceof ApiError && todo.error.status === 404) {
       return <NotFoundPage what="to-do" />;
     }
-    return <Alert severity="error">{describeError(todo.error)}</Alert>;
+    return (
+      <PageCard title="Edit to-do">
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void todo.refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          {describeError(todo.error)}
+        </Alert>
+      </PageCard>
+    );
   }
 
   return (
