@@ -76,7 +76,7 @@ test("a person registers, keeps a to-do list, and recovers a forgotten password"
     await screenshot(page, "03-confirm-email");
   });
 
-  await test.step("log in, refused a wrong password first, and land where I was going", async () => {
+  await test.step("log in, refused a wrong password first, and land where I was", async () => {
     await page.goto("/todos/new/");
     await expect(page).toHaveURL(/\/login\/\?next=%2Ftodos%2Fnew%2F$/);
     await expect(heading(page, "Log in")).toBeVisible();

@@ -39,7 +39,7 @@ const todoSchema = z.object({
 
 type TodoValues = z.infer<typeof todoSchema>;
 
-/** The fields of a to-do: what to do, an optional due date and, once it exists, whether it is done. */
+/** A to-do's fields: the task, an optional due date and, once it exists, whether it is done. */
 export function TodoForm({
   initial,
   showComplete,

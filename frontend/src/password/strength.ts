@@ -33,7 +33,7 @@ export function loadStrengthChecker(): Promise<StrengthChecker> {
   return checker;
 }
 
-/** Scores a password; what the person typed elsewhere on the form (their email) counts against it. */
+/** Scores a password; words the person typed elsewhere on the form count against it. */
 export function measure(
   strengthChecker: StrengthChecker,
   password: string,
