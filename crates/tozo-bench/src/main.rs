@@ -121,6 +121,7 @@ async fn seed(options: &SeedOptions) -> Result<(), String> {
             secret,
             mailer: Mailer::Log,
             hasher: PasswordHasher::new(2),
+            query_timeout: std::time::Duration::from_secs(30),
         },
     );
     let password = Password::new(options.password.as_str());

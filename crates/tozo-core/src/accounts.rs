@@ -126,16 +126,18 @@ impl Tozo {
         password::check_strength(password, &[email.as_str()])?;
         let hash = self.hasher.hash(password).await?;
 
-        let member_id: Option<MemberId> = sqlx::query_scalar(
-            "INSERT INTO members (email, password_hash) VALUES ($1, $2)
+        let member_id: Option<MemberId> = self
+            .within_deadline(
+                sqlx::query_scalar(
+                    "INSERT INTO members (email, password_hash) VALUES ($1, $2)
              ON CONFLICT (email) DO NOTHING
              RETURNING id",
-        )
-        .bind(email.as_str())
-        .bind(&hash)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(StorageError::from)?;
+                )
+                .bind(email.as_str())
+                .bind(&hash)
+                .fetch_optional(&self.pool),
+            )
+            .await?;
 
         if let Some(member_id) = member_id {
             tracing::info!(%member_id, "member registered");
@@ -160,14 +162,16 @@ impl Tozo {
             .signer
             .verify(TokenPurpose::ConfirmEmail, token, Utc::now())?;
 
-        let confirmed = sqlx::query(
-            "UPDATE members SET email_confirmed_at = COALESCE(email_confirmed_at, now())
+        let confirmed = self
+            .within_deadline(
+                sqlx::query(
+                    "UPDATE members SET email_confirmed_at = COALESCE(email_confirmed_at, now())
              WHERE id = $1",
-        )
-        .bind(verified.member_id)
-        .execute(&self.pool)
-        .await
-        .map_err(StorageError::from)?;
+                )
+                .bind(verified.member_id)
+                .execute(&self.pool),
+            )
+            .await?;
 
         if confirmed.rows_affected() == 0 {
             return Err(TokenError::Invalid.into());
@@ -181,11 +185,15 @@ impl Tozo {
     /// # Errors
     /// [`StorageError`] when the database fails.
     pub async fn is_email_confirmed(&self, member: MemberId) -> Result<bool, StorageError> {
-        let confirmed: Option<bool> =
-            sqlx::query_scalar("SELECT email_confirmed_at IS NOT NULL FROM members WHERE id = $1")
+        let confirmed: Option<bool> = self
+            .within_deadline(
+                sqlx::query_scalar(
+                    "SELECT email_confirmed_at IS NOT NULL FROM members WHERE id = $1",
+                )
                 .bind(member)
-                .fetch_optional(&self.pool)
-                .await?;
+                .fetch_optional(&self.pool),
+            )
+            .await?;
         Ok(confirmed.unwrap_or(false))
     }
 
@@ -221,13 +229,16 @@ impl Tozo {
         } else {
             BROWSER_SESSION
         };
-        sqlx::query("INSERT INTO sessions (token_hash, member_id, expires_at) VALUES ($1, $2, $3)")
+        self.within_deadline(
+            sqlx::query(
+                "INSERT INTO sessions (token_hash, member_id, expires_at) VALUES ($1, $2, $3)",
+            )
             .bind(token.hash().as_slice())
             .bind(member.id)
             .bind(Utc::now() + lifetime)
-            .execute(&self.pool)
-            .await
-            .map_err(StorageError::from)?;
+            .execute(&self.pool),
+        )
+        .await?;
 
         tracing::info!(member_id = %member.id, remember, "member logged in");
         Ok(NewSession {
@@ -245,12 +256,15 @@ impl Tozo {
         &self,
         token: &SessionToken,
     ) -> Result<Option<MemberId>, StorageError> {
-        let member_id = sqlx::query_scalar(
-            "SELECT member_id FROM sessions WHERE token_hash = $1 AND expires_at > now()",
-        )
-        .bind(token.hash().as_slice())
-        .fetch_optional(&self.pool)
-        .await?;
+        let member_id = self
+            .within_deadline(
+                sqlx::query_scalar(
+                    "SELECT member_id FROM sessions WHERE token_hash = $1 AND expires_at > now()",
+                )
+                .bind(token.hash().as_slice())
+                .fetch_optional(&self.pool),
+            )
+            .await?;
         Ok(member_id)
     }
 
@@ -259,10 +273,12 @@ impl Tozo {
     /// # Errors
     /// [`StorageError`] when the database fails.
     pub async fn logout(&self, token: &SessionToken) -> Result<(), StorageError> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(token.hash().as_slice())
-            .execute(&self.pool)
-            .await?;
+        self.within_deadline(
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                .bind(token.hash().as_slice())
+                .execute(&self.pool),
+        )
+        .await?;
         Ok(())
     }
 
@@ -292,20 +308,22 @@ impl Tozo {
         password::check_strength(new, &[credentials.email.as_str()])?;
         let hash = self.hasher.hash(new).await?;
 
-        let mut transaction = self.pool.begin().await.map_err(StorageError::from)?;
-        sqlx::query("UPDATE members SET password_hash = $2 WHERE id = $1")
-            .bind(member)
-            .bind(&hash)
-            .execute(&mut *transaction)
-            .await
-            .map_err(StorageError::from)?;
-        sqlx::query("DELETE FROM sessions WHERE member_id = $1 AND token_hash <> $2")
-            .bind(member)
-            .bind(current_session.hash().as_slice())
-            .execute(&mut *transaction)
-            .await
-            .map_err(StorageError::from)?;
-        transaction.commit().await.map_err(StorageError::from)?;
+        let mut transaction = self.within_deadline(self.pool.begin()).await?;
+        self.within_deadline(
+            sqlx::query("UPDATE members SET password_hash = $2 WHERE id = $1")
+                .bind(member)
+                .bind(&hash)
+                .execute(&mut *transaction),
+        )
+        .await?;
+        self.within_deadline(
+            sqlx::query("DELETE FROM sessions WHERE member_id = $1 AND token_hash <> $2")
+                .bind(member)
+                .bind(current_session.hash().as_slice())
+                .execute(&mut *transaction),
+        )
+        .await?;
+        self.within_deadline(transaction.commit()).await?;
 
         tracing::info!(member_id = %member, "password changed");
         self.send_password_changed_notice(&credentials.email);
@@ -362,28 +380,31 @@ impl Tozo {
         password::check_strength(new, &[credentials.email.as_str()])?;
         let hash = self.hasher.hash(new).await?;
 
-        let mut transaction = self.pool.begin().await.map_err(StorageError::from)?;
-        let replaced = sqlx::query(
-            "UPDATE members
+        let mut transaction = self.within_deadline(self.pool.begin()).await?;
+        let replaced = self
+            .within_deadline(
+                sqlx::query(
+                    "UPDATE members
              SET password_hash = $3, email_confirmed_at = COALESCE(email_confirmed_at, now())
              WHERE id = $1 AND password_hash = $2",
-        )
-        .bind(credentials.id)
-        .bind(&credentials.password_hash)
-        .bind(&hash)
-        .execute(&mut *transaction)
-        .await
-        .map_err(StorageError::from)?;
+                )
+                .bind(credentials.id)
+                .bind(&credentials.password_hash)
+                .bind(&hash)
+                .execute(&mut *transaction),
+            )
+            .await?;
         if replaced.rows_affected() == 0 {
             // Another request used the same token a moment ago.
             return Err(TokenError::Invalid.into());
         }
-        sqlx::query("DELETE FROM sessions WHERE member_id = $1")
-            .bind(credentials.id)
-            .execute(&mut *transaction)
-            .await
-            .map_err(StorageError::from)?;
-        transaction.commit().await.map_err(StorageError::from)?;
+        self.within_deadline(
+            sqlx::query("DELETE FROM sessions WHERE member_id = $1")
+                .bind(credentials.id)
+                .execute(&mut *transaction),
+        )
+        .await?;
+        self.within_deadline(transaction.commit()).await?;
 
         tracing::info!(member_id = %credentials.id, "password reset");
         self.send_password_changed_notice(&credentials.email);
@@ -405,20 +426,24 @@ impl Tozo {
         &self,
         email: &EmailAddress,
     ) -> Result<Option<Credentials>, StorageError> {
-        let credentials =
-            sqlx::query_as("SELECT id, email, password_hash FROM members WHERE email = $1")
-                .bind(email.as_str())
-                .fetch_optional(&self.pool)
-                .await?;
+        let credentials = self
+            .within_deadline(
+                sqlx::query_as("SELECT id, email, password_hash FROM members WHERE email = $1")
+                    .bind(email.as_str())
+                    .fetch_optional(&self.pool),
+            )
+            .await?;
         Ok(credentials)
     }
 
     async fn credentials_by_id(&self, id: MemberId) -> Result<Option<Credentials>, StorageError> {
-        let credentials =
-            sqlx::query_as("SELECT id, email, password_hash FROM members WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
+        let credentials = self
+            .within_deadline(
+                sqlx::query_as("SELECT id, email, password_hash FROM members WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool),
+            )
+            .await?;
         Ok(credentials)
     }
 }

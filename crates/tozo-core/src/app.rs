@@ -5,10 +5,10 @@ use std::time::Duration;
 use sqlx::PgPool;
 use tokio_util::task::TaskTracker;
 
-use crate::AppSecret;
 use crate::email::{Email, Mailer};
 use crate::password::PasswordHasher;
 use crate::token::TokenSigner;
+use crate::{AppSecret, StorageError};
 
 /// What [`Tozo`] needs besides its database.
 pub struct TozoOptions {
@@ -20,6 +20,8 @@ pub struct TozoOptions {
     pub mailer: Mailer,
     /// How passwords are hashed, and how many at once.
     pub hasher: PasswordHasher,
+    /// How long one database operation may take before it fails.
+    pub query_timeout: Duration,
 }
 
 /// The application: every operation a member can make, on one database.
@@ -32,6 +34,7 @@ pub struct Tozo {
     pub(crate) hasher: PasswordHasher,
     mailer: Mailer,
     base_url: String,
+    query_timeout: Duration,
     deliveries: TaskTracker,
     /// Whether the last email failed; see [`Tozo::deliver`].
     email_failing: Arc<AtomicBool>,
@@ -43,10 +46,11 @@ impl Tozo {
     pub fn new(pool: PgPool, options: TozoOptions) -> Self {
         Self {
             pool,
-            signer: TokenSigner::new(&options.secret.derive("tozo tokens")),
+            signer: TokenSigner::for_app(&options.secret),
             hasher: options.hasher,
             mailer: options.mailer,
             base_url: options.base_url.trim_end_matches('/').to_owned(),
+            query_timeout: options.query_timeout,
             deliveries: TaskTracker::new(),
             email_failing: Arc::new(AtomicBool::new(false)),
         }
@@ -65,6 +69,17 @@ impl Tozo {
         tokio::time::timeout(limit, self.deliveries.wait())
             .await
             .is_ok()
+    }
+
+    /// Runs one database operation (a query, or a whole transaction) within the query timeout.
+    pub(crate) async fn within_deadline<T>(
+        &self,
+        operation: impl Future<Output = Result<T, sqlx::Error>>,
+    ) -> Result<T, StorageError> {
+        match tokio::time::timeout(self.query_timeout, operation).await {
+            Ok(result) => Ok(result?),
+            Err(elapsed) => Err(StorageError::Timeout(elapsed)),
+        }
     }
 
     /// `{base_url}/{page}/{token}/`: a page of the web app that takes a token from its path.

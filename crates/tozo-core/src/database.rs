@@ -4,11 +4,18 @@ use sqlx::migrate::{MigrateError, Migrator};
 /// The schema, embedded in the binary so the image needs no migration files.
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 
-/// The database failed or could not be reached. The cause is kept for the log; callers only
-/// learn that it was not their fault.
+/// The database failed, could not be reached, or did not answer in time. The cause is kept
+/// for the log; callers only learn that it was not their fault.
 #[derive(Debug, thiserror::Error)]
-#[error("the database failed")]
-pub struct StorageError(#[from] sqlx::Error);
+pub enum StorageError {
+    /// The database answered with an error, or the connection failed.
+    #[error("the database failed")]
+    Database(#[from] sqlx::Error),
+    /// The database did not answer within the configured time: a stalled connection would
+    /// otherwise hold the request, and the client, forever.
+    #[error("the database failed")]
+    Timeout(#[source] tokio::time::error::Elapsed),
+}
 
 /// Brings the schema up to date.
 ///

@@ -167,16 +167,19 @@ impl Tozo {
         member: MemberId,
         draft: &TodoDraft,
     ) -> Result<Todo, StorageError> {
-        let row: TodoRow = sqlx::query_as(
-            "INSERT INTO todos (member_id, task, due, complete) VALUES ($1, $2, $3, $4)
+        let row: TodoRow = self
+            .within_deadline(
+                sqlx::query_as(
+                    "INSERT INTO todos (member_id, task, due, complete) VALUES ($1, $2, $3, $4)
              RETURNING id, task, due, complete",
-        )
-        .bind(member)
-        .bind(&draft.task)
-        .bind(draft.due.map(Due::moment))
-        .bind(draft.complete)
-        .fetch_one(&self.pool)
-        .await?;
+                )
+                .bind(member)
+                .bind(&draft.task)
+                .bind(draft.due.map(Due::moment))
+                .bind(draft.complete)
+                .fetch_one(&self.pool),
+            )
+            .await?;
         Ok(row.into())
     }
 
@@ -190,15 +193,18 @@ impl Tozo {
         member: MemberId,
         complete: Option<bool>,
     ) -> Result<Vec<Todo>, StorageError> {
-        let rows: Vec<TodoRow> = sqlx::query_as(
-            "SELECT id, task, due, complete FROM todos
+        let rows: Vec<TodoRow> = self
+            .within_deadline(
+                sqlx::query_as(
+                    "SELECT id, task, due, complete FROM todos
              WHERE member_id = $1 AND ($2::BOOLEAN IS NULL OR complete = $2)
              ORDER BY id",
-        )
-        .bind(member)
-        .bind(complete)
-        .fetch_all(&self.pool)
-        .await?;
+                )
+                .bind(member)
+                .bind(complete)
+                .fetch_all(&self.pool),
+            )
+            .await?;
         Ok(rows.into_iter().map(Todo::from).collect())
     }
 
@@ -207,13 +213,16 @@ impl Tozo {
     /// # Errors
     /// [`StorageError`] when the database fails.
     pub async fn todo(&self, member: MemberId, id: TodoId) -> Result<Option<Todo>, StorageError> {
-        let row: Option<TodoRow> = sqlx::query_as(
-            "SELECT id, task, due, complete FROM todos WHERE id = $1 AND member_id = $2",
-        )
-        .bind(id)
-        .bind(member)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row: Option<TodoRow> = self
+            .within_deadline(
+                sqlx::query_as(
+                    "SELECT id, task, due, complete FROM todos WHERE id = $1 AND member_id = $2",
+                )
+                .bind(id)
+                .bind(member)
+                .fetch_optional(&self.pool),
+            )
+            .await?;
         Ok(row.map(Todo::from))
     }
 
@@ -227,33 +236,39 @@ impl Tozo {
         id: TodoId,
         draft: &TodoDraft,
     ) -> Result<Option<Todo>, StorageError> {
-        let row: Option<TodoRow> = sqlx::query_as(
-            "UPDATE todos SET task = $3, due = $4, complete = $5
+        let row: Option<TodoRow> = self
+            .within_deadline(
+                sqlx::query_as(
+                    "UPDATE todos SET task = $3, due = $4, complete = $5
              WHERE id = $1 AND member_id = $2
              RETURNING id, task, due, complete",
-        )
-        .bind(id)
-        .bind(member)
-        .bind(&draft.task)
-        .bind(draft.due.map(Due::moment))
-        .bind(draft.complete)
-        .fetch_optional(&self.pool)
-        .await?;
+                )
+                .bind(id)
+                .bind(member)
+                .bind(&draft.task)
+                .bind(draft.due.map(Due::moment))
+                .bind(draft.complete)
+                .fetch_optional(&self.pool),
+            )
+            .await?;
         Ok(row.map(Todo::from))
     }
 
-    /// Deletes one of the member's to-dos; deleting one that is not there is not an error, so
-    /// a repeated request gets the same answer.
+    /// Deletes one of the member's to-dos; `false` when there was no such to-do (someone
+    /// else's, or deleted already).
     ///
     /// # Errors
     /// [`StorageError`] when the database fails.
-    pub async fn delete_todo(&self, member: MemberId, id: TodoId) -> Result<(), StorageError> {
-        sqlx::query("DELETE FROM todos WHERE id = $1 AND member_id = $2")
-            .bind(id)
-            .bind(member)
-            .execute(&self.pool)
+    pub async fn delete_todo(&self, member: MemberId, id: TodoId) -> Result<bool, StorageError> {
+        let deleted = self
+            .within_deadline(
+                sqlx::query("DELETE FROM todos WHERE id = $1 AND member_id = $2")
+                    .bind(id)
+                    .bind(member)
+                    .execute(&self.pool),
+            )
             .await?;
-        Ok(())
+        Ok(deleted.rows_affected() > 0)
     }
 }
 

@@ -12,7 +12,10 @@ use hmac::{Hmac, Mac as _};
 use rand::RngCore as _;
 use sha2::{Digest as _, Sha256};
 
-use crate::MemberId;
+use crate::{AppSecret, MemberId};
+
+/// Names the signing key among the keys derived from the application secret.
+const KEY_LABEL: &str = "tozo tokens";
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -150,6 +153,13 @@ impl TokenSigner {
             member_id: MemberId::new(member_id),
             fingerprint: fingerprint.to_vec(),
         })
+    }
+
+    /// The signer `Tozo` uses for an application secret; tools that make tokens for a running
+    /// server (tests, seeding) use this to make the same ones.
+    #[must_use]
+    pub fn for_app(secret: &AppSecret) -> Self {
+        Self::new(&secret.derive(KEY_LABEL))
     }
 
     fn mac(&self, purpose: TokenPurpose, payload: &[u8]) -> HmacSha256 {

@@ -10,7 +10,7 @@ use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider};
 use rocket::data::ByteUnit;
 use serde::Deserialize;
-use tozo_core::{AppSecret, InvalidSecret};
+use tozo_core::{AppSecret, EmailAddress, InvalidSecret};
 use url::Url;
 
 /// Settings whose values are text even when they look like numbers or booleans (a password
@@ -240,6 +240,7 @@ impl Settings {
             ));
         }
         check_http_url("postmark_url", &self.postmark_url)?;
+        check_sender(&self.email_from)?;
         let database_url = self.database_url()?;
 
         if !(0.0..=1.0).contains(&self.sentry_traces_sample_rate) {
@@ -313,6 +314,18 @@ fn check_http_url(setting: &str, value: &str) -> Result<(), ConfigError> {
     }
 }
 
+/// A sender is `address` or `Name <address>`, with an address that can receive replies.
+fn check_sender(sender: &str) -> Result<(), ConfigError> {
+    let address = match sender.rsplit_once('<') {
+        Some((_, bracketed)) => bracketed.strip_suffix('>'),
+        None => Some(sender),
+    };
+    address
+        .and_then(|address| EmailAddress::parse(address).ok())
+        .map(|_| ())
+        .ok_or_else(|| ConfigError::new("email_from", "must be `address` or `Name <address>`"))
+}
+
 /// The text settings from the environment, exactly as written. An empty variable counts as
 /// unset, which is what container platforms give for an optional value left blank.
 struct TextVariables;
@@ -368,8 +381,11 @@ mod tests {
 
     use super::*;
 
+    /// Base64 of 32 bytes: release builds, which the tests run as, refuse to start without one.
+    const SECRET: &str = "dGVzdHMgbmVlZCBhIGtleSBvZiAzMiBieXRlcyBvciBtb3Jl";
+
     fn load(pairs: &[(&str, &str)]) -> Result<CheckedSettings, ConfigError> {
-        let mut figment = Figment::new();
+        let mut figment = Figment::new().merge(Serialized::default("secret_key", SECRET));
         for (key, value) in pairs {
             figment = figment.merge(Serialized::default(key, value.parse::<Value>().unwrap()));
         }
@@ -397,12 +413,25 @@ mod tests {
         let checked = Settings {
             database_url: "postgres://tozo:old@db.internal:5432/tozo".to_owned(),
             database_password: Some("n3w/p@ss".to_owned()),
+            secret_key: Some(SECRET.to_owned()),
             ..Settings::default()
         }
         .check()
         .unwrap();
 
         assert_eq!(checked.database_url.password(), Some("n3w%2Fp%40ss"));
+    }
+
+    #[test]
+    fn a_sender_needs_a_real_address() {
+        assert!(load(&[("email_from", "Tozo <help@tozo.dev>")]).is_ok());
+        assert!(load(&[("email_from", "help@tozo.dev")]).is_ok());
+        for sender in ["nobody", "Tozo <nobody>", "Tozo <help@tozo.dev"] {
+            assert_eq!(
+                load(&[("email_from", sender)]).unwrap_err().key,
+                "TOZO_EMAIL_FROM"
+            );
+        }
     }
 
     #[test]

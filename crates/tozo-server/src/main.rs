@@ -68,7 +68,7 @@ fn main() -> ExitCode {
 }
 
 async fn serve(checked: CheckedSettings) -> ExitCode {
-    let rocket = match tozo_server::build(checked).ignite().await {
+    let rocket = match tozo_server::build(&checked).ignite().await {
         Ok(rocket) => rocket,
         Err(error) => {
             // A failing start-up step has logged, and reported, its own cause already.
@@ -87,6 +87,9 @@ async fn serve(checked: CheckedSettings) -> ExitCode {
     tracing::info!(address = %config.address, port = config.port, "serving");
 
     let result = rocket.launch().await;
+    if let Some(tozo) = &tozo {
+        tozo.pool().close().await;
+    }
     if let Some(tozo) = tozo
         && !tozo.finish_deliveries(DELIVERY_GRACE).await
     {

@@ -41,9 +41,9 @@ impl rocket_db_pools::Pool for TozoPool {
         self.0.acquire().await.map_err(Error::Get)
     }
 
-    async fn close(&self) {
-        self.0.close().await;
-    }
+    /// Does nothing: Rocket calls this as soon as shutdown begins, while requests in flight
+    /// still need the database. `tozo serve` closes the pool once they have finished.
+    async fn close(&self) {}
 }
 
 /// Tozo's database, configured under `databases.tozo`.

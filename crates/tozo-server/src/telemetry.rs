@@ -32,7 +32,6 @@ use tracing_subscriber::fmt::format::{JsonFields, Writer};
 use tracing_subscriber::fmt::{FmtContext, FormatEvent, FormatFields};
 use tracing_subscriber::layer::{Context, SubscriberExt as _};
 use tracing_subscriber::registry::LookupSpan;
-use tracing_subscriber::util::SubscriberInitExt as _;
 use tracing_subscriber::{EnvFilter, Layer};
 
 use crate::config::{LogFormat, Settings};
@@ -112,7 +111,7 @@ pub fn init_logging(format: LogFormat) {
                 })
                 .with_writer(std::io::stdout)
                 .with_filter(filter);
-            registry.with(printer).init();
+            install(registry.with(printer));
         }
         LogFormat::Json => {
             let lines = tracing_subscriber::fmt::format()
@@ -128,10 +127,17 @@ pub fn init_logging(format: LogFormat) {
                 })
                 .with_writer(std::io::stdout)
                 .with_filter(filter);
-            registry.with(printer).init();
+            install(registry.with(printer));
         }
     }
     install_panic_hook();
+}
+
+/// Installs the global subscriber. Not `init()`: that would also route the `log` crate into
+/// tracing, and Rocket logs there every forwarded guard (a warning on each API request) and
+/// every unmatched path (an error, for what is the client's mistake).
+fn install(subscriber: impl tracing::Subscriber + Send + Sync + 'static) {
+    tracing::subscriber::set_global_default(subscriber).expect("logging is initialised once");
 }
 
 /// Keeps the Sentry client alive; dropping it sends what is still queued, waiting up to a

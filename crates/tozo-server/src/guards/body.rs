@@ -6,6 +6,9 @@ use serde::Deserialize;
 
 use crate::error::ApiError;
 
+/// How much of a body is looked at before it is parsed, to find its first character.
+const PEEK_BYTES: usize = 64;
+
 /// A JSON request body. A body sent as another media type is refused with 415; one without a
 /// `Content-Type` is read as JSON, as API clients such as curl often send none.
 ///
@@ -51,7 +54,7 @@ impl From<BodyError> for ApiError {
 impl<'r, T: Deserialize<'r>> FromData<'r> for JsonBody<T> {
     type Error = BodyError;
 
-    async fn from_data(request: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
+    async fn from_data(request: &'r Request<'_>, mut data: Data<'r>) -> data::Outcome<'r, Self> {
         if let Some(content_type) = request.content_type()
             && !content_type.is_json()
         {
@@ -63,6 +66,18 @@ impl<'r, T: Deserialize<'r>> FromData<'r> for JsonBody<T> {
                     message,
                 },
             ));
+        }
+
+        // serde reads a struct from an array of its fields in order; the API takes objects.
+        let start = data
+            .peek(PEEK_BYTES)
+            .await
+            .iter()
+            .find(|byte| !byte.is_ascii_whitespace());
+        if start == Some(&b'[') {
+            let status = Status::UnprocessableEntity;
+            let message = "the body is an array, not an object".to_owned();
+            return data::Outcome::Error((status, BodyError { status, message }));
         }
 
         match Json::<T>::from_data(request, data).await {

@@ -116,6 +116,9 @@ async fn delete_todo(
     tozo: &State<Tozo>,
     id: &str,
 ) -> ApiResult<Status> {
-    tozo.delete_todo(member.id, todo_id(id)?).await?;
-    Ok(Status::Accepted)
+    if tozo.delete_todo(member.id, todo_id(id)?).await? {
+        Ok(Status::Accepted)
+    } else {
+        Err(ApiError::NotFound)
+    }
 }
