@@ -14,12 +14,14 @@ buildNpmPackage {
   npmDeps = importNpmLock { npmRoot = src; };
   npmConfigHook = importNpmLock.npmConfigHook;
 
+  # The same steps as scripts/test-frontend, the production build aside: that is `frontend`.
   buildPhase = ''
     runHook preBuild
-    npm run typecheck
-    npm run lint
-    npm run format:check
-    npm test
+    npx eslint --max-warnings 0 .
+    npx prettier --check .
+    npx tsc --noEmit
+    npx tsc --noEmit -p e2e
+    npx vitest run
     runHook postBuild
   '';
 
