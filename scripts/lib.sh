@@ -5,7 +5,9 @@
 # manual set-up.
 
 TOZO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TOZO_TOOLS="$TOZO_ROOT/.tools"
+# Tools live outside the checkout, keyed by their pinned versions, so that a fresh clone on a
+# machine that ran the tests before (CI's case) does not build them again.
+TOZO_TOOLS="${TOZO_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/tozo}"
 
 log_step() {
   printf '\n==> %s\n' "$*" >&2
