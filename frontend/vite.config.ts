@@ -32,5 +32,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
     restoreMocks: true,
+    // Typing into MUI fields in jsdom is slow on a busy two-core machine; this is a cap on a
+    // stuck test, not a speed target.
+    testTimeout: 30_000,
   },
 });
