@@ -10,6 +10,7 @@
 //! Nothing personal is sent: no cookies, headers, bodies, query strings, users or log
 //! breadcrumbs, and email addresses and URL credentials are cut out of every text.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::IsTerminal as _;
@@ -92,6 +93,9 @@ const fn release_bytes() -> [u8; RELEASE_LENGTH] {
 }
 
 /// Installs the global subscriber and the panic hook. Call once, before anything logs.
+///
+/// # Panics
+/// When a global subscriber is installed already.
 pub fn init_logging(format: LogFormat) {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
@@ -342,6 +346,9 @@ fn requests() -> MutexGuard<'static, HashMap<task::Id, RequestContext>> {
 }
 
 /// Marks the current task as handling one request until the value is dropped.
+///
+/// NOTE: Rocket's local test client runs requests on the caller's task rather than on one of
+/// their own, so two of its requests in flight at once would share one context.
 pub(crate) struct RequestScope {
     task: task::Id,
 }
@@ -380,7 +387,7 @@ fn with_current_request<T>(record: impl FnOnce(&mut RequestContext) -> T) -> Opt
 
 thread_local! {
     /// The event made from the error line being written on this thread, for its printer.
-    static LINE_EVENT_ID: std::cell::Cell<Option<Uuid>> = const { std::cell::Cell::new(None) };
+    static LINE_EVENT_ID: Cell<Option<Uuid>> = const { Cell::new(None) };
 }
 
 /// The fields of a log line, as text.
