@@ -111,9 +111,7 @@ async fn seed(options: &SeedOptions) -> Result<(), String> {
         .await
         .map_err(|error| format!("migrations failed: {error}"))?;
 
-    // NOTE: Tozo derives its token key under this label (see `Tozo::new`); a confirmation
-    // signed any other way is refused, and seeding stops there rather than going on wrong.
-    let signer = TokenSigner::new(&secret.derive("tozo tokens"));
+    let signer = TokenSigner::for_app(&secret);
     let tozo = Tozo::new(
         pool,
         TozoOptions {
@@ -121,7 +119,7 @@ async fn seed(options: &SeedOptions) -> Result<(), String> {
             secret,
             mailer: Mailer::Log,
             hasher: PasswordHasher::new(2),
-            query_timeout: std::time::Duration::from_secs(30),
+            query_timeout: Duration::from_secs(30),
         },
     );
     let password = Password::new(options.password.as_str());
