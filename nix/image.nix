@@ -35,9 +35,11 @@ dockerTools.buildLayeredImage {
   # A fixed time, so that the digest depends on the contents alone.
   created = "1970-01-01T00:00:01Z";
 
+  # The server too, for its /bin/tozo: the path the ECS task definition's health check runs.
   contents = [
     dockerTools.fakeNss
     dockerTools.caCertificates
+    server
   ];
 
   extraCommands = ''
@@ -55,7 +57,7 @@ dockerTools.buildLayeredImage {
 
     # NOTE: ECS ignores this; its task definition repeats the same command.
     Healthcheck = {
-      Test = [ "CMD" (lib.getExe server) "healthcheck" ];
+      Test = [ "CMD" "/bin/tozo" "healthcheck" ];
       Interval = seconds 30;
       Timeout = seconds 5;
       StartPeriod = seconds 20;

@@ -27,6 +27,11 @@ runCommand "tozo-image-inspection" { nativeBuildInputs = [ jq ]; } ''
     exit 1
   fi
 
+  if ! grep -qE '^(\./)?bin/tozo$' names; then
+    echo "the image has no /bin/tozo for the ECS health check" >&2
+    exit 1
+  fi
+
   if ! grep -E '^drwxrwxrwt .* (\./)?tmp/?$' listing; then
     echo "the image has no world-writable, sticky /tmp" >&2
     exit 1

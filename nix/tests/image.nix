@@ -110,7 +110,11 @@ let
       broken = "there is no world-writable, sticky /tmp";
     }
     {
-      holds = config.Healthcheck.Test == [ "CMD" "${server}/bin/tozo" "healthcheck" ];
+      holds = builtins.elem server.name contentNames;
+      broken = "the image has no /bin/tozo, which the ECS health check runs";
+    }
+    {
+      holds = config.Healthcheck.Test == [ "CMD" "/bin/tozo" "healthcheck" ];
       broken = "the health check does not run `tozo healthcheck` without a shell";
     }
     {
