@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Timelike as _, Utc};
 use serde::{Serialize, Serializer};
 
-use crate::{MemberId, StorageError, Tozo};
+use crate::{MemberId, SessionToken, StorageError, Tozo};
 
 /// The longest task kept, in characters: far beyond a to-do, short of abuse.
 const MAX_TASK_CHARACTERS: usize = 10_000;
@@ -146,6 +146,27 @@ struct TodoRow {
     complete: bool,
 }
 
+/// A to-do joined to the session that asked for it: all `None` for a live session whose
+/// member has no such to-dos.
+#[derive(sqlx::FromRow)]
+struct SessionTodoRow {
+    id: Option<TodoId>,
+    task: Option<Task>,
+    due: Option<DateTime<Utc>>,
+    complete: Option<bool>,
+}
+
+impl SessionTodoRow {
+    fn into_todo(self) -> Option<Todo> {
+        Some(Todo {
+            id: self.id?,
+            task: self.task?,
+            due: self.due.map(Due),
+            complete: self.complete?,
+        })
+    }
+}
+
 impl From<TodoRow> for Todo {
     fn from(row: TodoRow) -> Self {
         Self {
@@ -206,6 +227,46 @@ impl Tozo {
             )
             .await?;
         Ok(rows.into_iter().map(Todo::from).collect())
+    }
+
+    /// The to-dos of the member whose live session `session` is, as [`Tozo::todos`] lists
+    /// them; `None` when the session has ended or never existed.
+    ///
+    /// The list is what members load most, and a round trip to the database is most of its
+    /// cost, so the session is checked in the same query that reads the to-dos.
+    ///
+    /// # Errors
+    /// [`StorageError`] when the database fails.
+    pub async fn todos_of_session(
+        &self,
+        session: &SessionToken,
+        complete: Option<bool>,
+    ) -> Result<Option<Vec<Todo>>, StorageError> {
+        // No row at all when the session is not live; a single row of NULLs when it is and
+        // the member has no such to-dos.
+        let rows: Vec<SessionTodoRow> = self
+            .within_deadline(
+                sqlx::query_as(
+                    "SELECT todos.id, todos.task, todos.due, todos.complete
+                     FROM sessions
+                     LEFT JOIN todos ON todos.member_id = sessions.member_id
+                         AND ($2::BOOLEAN IS NULL OR todos.complete = $2)
+                     WHERE sessions.token_hash = $1 AND sessions.expires_at > now()
+                     ORDER BY todos.id",
+                )
+                .bind(session.hash().as_slice())
+                .bind(complete)
+                .fetch_all(&self.pool),
+            )
+            .await?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(
+            rows.into_iter()
+                .filter_map(SessionTodoRow::into_todo)
+                .collect(),
+        ))
     }
 
     /// One of the member's to-dos; `None` when it does not exist or is someone else's.

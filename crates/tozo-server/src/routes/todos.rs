@@ -1,11 +1,11 @@
-use rocket::http::Status;
+use rocket::http::{CookieJar, Status};
 use rocket::serde::json::Json;
 use rocket::{Route, State, delete, get, post, put, routes};
 use serde::{Deserialize, Serialize};
 use tozo_core::{Due, InvalidTodo, Task, Todo, TodoDraft, TodoId, Tozo};
 
 use crate::error::{ApiError, ApiResult};
-use crate::guards::{BodyError, JsonBody, Member, RateLimited};
+use crate::guards::{BodyError, JsonBody, Member, RateLimited, SessionCookies};
 
 pub fn routes() -> Vec<Route> {
     routes![create_todo, list_todos, get_todo, update_todo, delete_todo]
@@ -59,26 +59,35 @@ struct TodoList {
     todos: Vec<Todo>,
 }
 
+/// Checks the session itself, in the query that reads the list, instead of taking a [`Member`]:
+/// that saves a round trip to the database on the page members load most.
 #[get("/todos?<complete>")]
 async fn list_todos(
     _limit: RateLimited,
-    member: Member,
+    cookies: &CookieJar<'_>,
     tozo: &State<Tozo>,
     complete: Option<&str>,
 ) -> ApiResult<Json<TodoList>> {
+    let session = SessionCookies::token(cookies).ok_or(ApiError::Unauthorized)?;
     let complete = match complete {
         None => None,
         Some("true") => Some(true),
         Some("false") => Some(false),
         Some(other) => {
+            // A caller without a live session learns that first, as on every other route.
+            tozo.authenticate(&session)
+                .await?
+                .ok_or(ApiError::Unauthorized)?;
             return Err(ApiError::unprocessable(format!(
                 "complete={other} is not true or false"
             )));
         }
     };
-    Ok(Json(TodoList {
-        todos: tozo.todos(member.id, complete).await?,
-    }))
+    let todos = tozo
+        .todos_of_session(&session, complete)
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    Ok(Json(TodoList { todos }))
 }
 
 #[get("/todos/<id>")]
