@@ -48,7 +48,8 @@ ensure_python_tools() {
 ensure_cargo_tool() {
   local crate="$1" version="$2" binary="${3:-$1}"
   local root="$TOZO_TOOLS/cargo"
-  if ! "$root/bin/$binary" --version 2>/dev/null | grep -qF "$version"; then
+  # Some tools exit non-zero after printing their version; only the text counts.
+  if ! { "$root/bin/$binary" --version 2>/dev/null || true; } | grep -qF "$version"; then
     log_step "installing $crate $version with cargo"
     cargo install --quiet --locked --root "$root" "$crate" --version "$version"
   fi
