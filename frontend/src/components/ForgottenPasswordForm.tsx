@@ -1,12 +1,9 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import Stack from "@mui/material/Stack";
-import { useForm } from "react-hook-form";
 import { z } from "zod";
 
-import { emailField, showServerError } from "../forms";
-import { FormErrorAlert } from "./FormErrorAlert";
-import { FormTextField } from "./FormTextField";
-import { SubmitButton } from "./SubmitButton";
+import { emailField } from "../forms";
+import { useServerForm } from "../hooks/useServerForm";
+import { EmailField } from "./EmailField";
+import { ServerForm } from "./ServerForm";
 
 const forgottenPasswordSchema = z.object({ email: emailField });
 
@@ -17,30 +14,15 @@ export function ForgottenPasswordForm({
 }: {
   onSubmit: (values: ForgottenPasswordValues) => Promise<void>;
 }) {
-  const { control, handleSubmit, setError, formState } = useForm<ForgottenPasswordValues>({
-    resolver: zodResolver(forgottenPasswordSchema),
+  const form = useServerForm({
+    schema: forgottenPasswordSchema,
     defaultValues: { email: "" },
-  });
-
-  const submit = handleSubmit(async (values) => {
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      showServerError(setError, error);
-    }
+    onSubmit,
   });
 
   return (
-    <Stack component="form" noValidate spacing={2.5} onSubmit={submit}>
-      <FormTextField
-        control={control}
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-      />
-      <FormErrorAlert message={formState.errors.root?.server?.message} />
-      <SubmitButton pending={formState.isSubmitting}>Send reset link</SubmitButton>
-    </Stack>
+    <ServerForm form={form} submitLabel="Send reset link">
+      <EmailField control={form.control} name="email" />
+    </ServerForm>
   );
 }

@@ -1,15 +1,11 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import Checkbox from "@mui/material/Checkbox";
-import FormControlLabel from "@mui/material/FormControlLabel";
-import Stack from "@mui/material/Stack";
-import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 
-import { emailField, showServerError } from "../forms";
-import { FormErrorAlert } from "./FormErrorAlert";
-import { FormTextField } from "./FormTextField";
+import { emailField } from "../forms";
+import { useServerForm } from "../hooks/useServerForm";
+import { EmailField } from "./EmailField";
+import { FormCheckbox } from "./FormCheckbox";
 import { PasswordField } from "./PasswordField";
-import { SubmitButton } from "./SubmitButton";
+import { ServerForm } from "./ServerForm";
 
 const loginSchema = z.object({
   email: emailField,
@@ -26,55 +22,22 @@ export function LoginForm({
   onSubmit: (values: LoginValues) => Promise<void>;
   defaultEmail?: string;
 }) {
-  const { control, handleSubmit, setError, formState } = useForm<LoginValues>({
-    resolver: zodResolver(loginSchema),
+  const form = useServerForm({
+    schema: loginSchema,
     defaultValues: { email: defaultEmail, password: "", remember: false },
-  });
-
-  const submit = handleSubmit(async (values) => {
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      showServerError(setError, error);
-    }
+    onSubmit,
   });
 
   return (
-    <Stack component="form" noValidate spacing={2.5} onSubmit={submit}>
-      <FormTextField
-        control={control}
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-      />
+    <ServerForm form={form} submitLabel="Log in">
+      <EmailField control={form.control} name="email" />
       <PasswordField
-        control={control}
+        control={form.control}
         name="password"
         label="Password"
         autoComplete="current-password"
       />
-      <Controller
-        control={control}
-        name="remember"
-        render={({ field }) => (
-          <FormControlLabel
-            label="Remember me on this device"
-            control={
-              <Checkbox
-                name={field.name}
-                checked={field.value}
-                onChange={(event) => {
-                  field.onChange(event.target.checked);
-                }}
-                slotProps={{ input: { ref: field.ref } }}
-              />
-            }
-          />
-        )}
-      />
-      <FormErrorAlert message={formState.errors.root?.server?.message} />
-      <SubmitButton pending={formState.isSubmitting}>Log in</SubmitButton>
-    </Stack>
+      <FormCheckbox control={form.control} name="remember" label="Remember me on this device" />
+    </ServerForm>
   );
 }

@@ -1,21 +1,17 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import Checkbox from "@mui/material/Checkbox";
-import FormControlLabel from "@mui/material/FormControlLabel";
-import Stack from "@mui/material/Stack";
 import { AdapterDayjs } from "@mui/x-date-pickers/AdapterDayjs";
 import { DatePicker } from "@mui/x-date-pickers/DatePicker";
 import { LocalizationProvider } from "@mui/x-date-pickers/LocalizationProvider";
 import dayjs, { type Dayjs } from "dayjs";
 import type { ReactNode } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller } from "react-hook-form";
 import { z } from "zod";
 
 import type { TodoDraft } from "../api/tozo";
 import { dueToPickerValue, pickerValueToDue } from "../dates";
-import { showServerError } from "../forms";
-import { FormErrorAlert } from "./FormErrorAlert";
+import { useServerForm } from "../hooks/useServerForm";
+import { FormCheckbox } from "./FormCheckbox";
 import { FormTextField } from "./FormTextField";
-import { SubmitButton } from "./SubmitButton";
+import { ServerForm } from "./ServerForm";
 
 const maximumTaskLength = 10000;
 
@@ -37,8 +33,6 @@ const todoSchema = z.object({
   complete: z.boolean(),
 });
 
-type TodoValues = z.infer<typeof todoSchema>;
-
 /** A to-do's fields: the task, an optional due date and, once it exists, whether it is done. */
 export function TodoForm({
   initial,
@@ -51,36 +45,30 @@ export function TodoForm({
   showComplete: boolean;
   submitLabel: string;
   onSubmit: (draft: TodoDraft) => Promise<void>;
+  /** What stands under the button, such as a way to leave without saving. */
   children?: ReactNode;
 }) {
-  const { control, handleSubmit, setError, formState } = useForm<TodoValues>({
-    resolver: zodResolver(todoSchema),
+  const form = useServerForm({
+    schema: todoSchema,
     defaultValues: {
       task: initial.task,
       due: dueToPickerValue(initial.due),
       complete: initial.complete,
     },
-  });
-
-  const submit = handleSubmit(async (values) => {
-    try {
-      await onSubmit({
+    onSubmit: (values) =>
+      onSubmit({
         task: values.task,
         due: pickerValueToDue(values.due, initial.due),
         complete: values.complete,
-      });
-    } catch (error) {
-      showServerError(setError, error, {
-        messages: { UNPROCESSABLE_ENTITY: "Check the task and the due date, then try again." },
-      });
-    }
+      }),
+    messages: { UNPROCESSABLE_ENTITY: "Check the task and the due date, then try again." },
   });
 
   return (
     <LocalizationProvider dateAdapter={AdapterDayjs}>
-      <Stack component="form" noValidate spacing={2.5} onSubmit={submit}>
+      <ServerForm form={form} submitLabel={submitLabel} footer={children}>
         <FormTextField
-          control={control}
+          control={form.control}
           name="task"
           label="Task"
           multiline
@@ -88,7 +76,7 @@ export function TodoForm({
           maxRows={8}
         />
         <Controller
-          control={control}
+          control={form.control}
           name="due"
           render={({ field, fieldState }) => (
             <DatePicker
@@ -109,31 +97,8 @@ export function TodoForm({
             />
           )}
         />
-        {showComplete && (
-          <Controller
-            control={control}
-            name="complete"
-            render={({ field }) => (
-              <FormControlLabel
-                label="Done"
-                control={
-                  <Checkbox
-                    name={field.name}
-                    checked={field.value}
-                    onChange={(event) => {
-                      field.onChange(event.target.checked);
-                    }}
-                    slotProps={{ input: { ref: field.ref } }}
-                  />
-                }
-              />
-            )}
-          />
-        )}
-        <FormErrorAlert message={formState.errors.root?.server?.message} />
-        <SubmitButton pending={formState.isSubmitting}>{submitLabel}</SubmitButton>
-        {children}
-      </Stack>
+        {showComplete && <FormCheckbox control={form.control} name="complete" label="Done" />}
+      </ServerForm>
     </LocalizationProvider>
   );
 }
