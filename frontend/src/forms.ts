@@ -1,25 +1,22 @@
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { z } from "zod";
 
-import { describeError, errorCode, type ErrorCode } from "./api/messages";
+import { isStrongEnough, measurePassword, weakPasswordMessage } from "./password/strength";
 
 export const emailField = z.email({ error: "Enter an email address, like name@example.com." });
 
-/** Shows why the server refused a form: on the field it concerns, or above the button. */
-export function showServerError<Values extends FieldValues>(
-  setError: UseFormSetError<Values>,
-  error: unknown,
-  options: {
-    fields?: Partial<Record<ErrorCode, Path<Values>>>;
-    messages?: Partial<Record<ErrorCode, string>>;
-  } = {},
-): void {
-  const message = describeError(error, options.messages);
-  const code = errorCode(error) as ErrorCode | null;
-  const field = code === null ? undefined : options.fields?.[code];
-  if (field === undefined) {
-    setError("root.server", { type: "server", message });
-  } else {
-    setError(field, { type: "server", message }, { shouldFocus: true });
-  }
+/**
+ * A refinement for a form's schema that refuses a password zxcvbn scores below what the server
+ * accepts, so that the person hears it under the field before anything is sent.
+ * `guessableWords` picks what else on the form a guesser would try, such as the email's words.
+ */
+export function refuseWeakPassword<Field extends string, Values extends Record<Field, string>>(
+  field: Field,
+  guessableWords: (values: Values) => string[] = () => [],
+) {
+  return async (values: Values, context: z.RefinementCtx<Values>): Promise<void> => {
+    const strength = await measurePassword(values[field], guessableWords(values));
+    if (!isStrongEnough(strength)) {
+      context.addIssue({ code: "custom", path: [field], message: weakPasswordMessage });
+    }
+  };
 }

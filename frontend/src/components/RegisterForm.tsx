@@ -1,37 +1,19 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import Stack from "@mui/material/Stack";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { z } from "zod";
 
-import { emailField, showServerError } from "../forms";
-import { usePasswordStrength } from "../hooks/usePasswordStrength";
-import {
-  emailWords,
-  isStrongEnough,
-  measurePassword,
-  weakPasswordMessage,
-} from "../password/strength";
-import { FormErrorAlert } from "./FormErrorAlert";
-import { FormTextField } from "./FormTextField";
-import { PasswordField } from "./PasswordField";
-import { PasswordStrengthMeter } from "./PasswordStrengthMeter";
-import { SubmitButton } from "./SubmitButton";
+import { emailField, refuseWeakPassword } from "../forms";
+import { useServerForm } from "../hooks/useServerForm";
+import { emailWords } from "../password/strength";
+import { EmailField } from "./EmailField";
+import { NewPasswordField } from "./NewPasswordField";
+import { ServerForm } from "./ServerForm";
 
 const registerSchema = z
   .object({
     email: emailField,
     password: z.string().min(1, "Choose a password."),
   })
-  .superRefine(async ({ email, password }, context) => {
-    const strength = await measurePassword(password, emailWords(email));
-    if (!isStrongEnough(strength)) {
-      context.addIssue({
-        code: "custom",
-        path: ["password"],
-        message: weakPasswordMessage,
-      });
-    }
-  });
+  .superRefine(refuseWeakPassword("password", ({ email }) => emailWords(email)));
 
 export type RegisterValues = z.infer<typeof registerSchema>;
 
@@ -40,39 +22,18 @@ export function RegisterForm({
 }: {
   onSubmit: (values: RegisterValues) => Promise<void>;
 }) {
-  const { control, handleSubmit, setError, formState } = useForm<RegisterValues>({
-    resolver: zodResolver(registerSchema),
+  const form = useServerForm({
+    schema: registerSchema,
     defaultValues: { email: "", password: "" },
+    onSubmit,
+    fields: { WEAK_PASSWORD: "password" },
   });
-  const [email, password] = useWatch({ control, name: ["email", "password"] });
-  const strength = usePasswordStrength(password, email);
-
-  const submit = handleSubmit(async (values) => {
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      showServerError(setError, error, { fields: { WEAK_PASSWORD: "password" } });
-    }
-  });
+  const email = useWatch({ control: form.control, name: "email" });
 
   return (
-    <Stack component="form" noValidate spacing={2.5} onSubmit={submit}>
-      <FormTextField
-        control={control}
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-      />
-      <PasswordField
-        control={control}
-        name="password"
-        label="Password"
-        autoComplete="new-password"
-      />
-      <PasswordStrengthMeter strength={strength} />
-      <FormErrorAlert message={formState.errors.root?.server?.message} />
-      <SubmitButton pending={formState.isSubmitting}>Create account</SubmitButton>
-    </Stack>
+    <ServerForm form={form} submitLabel="Create account">
+      <EmailField control={form.control} name="email" />
+      <NewPasswordField control={form.control} name="password" label="Password" email={email} />
+    </ServerForm>
   );
 }
