@@ -21,12 +21,13 @@ resource "aws_lb" "this" {
   xff_header_processing_mode = "append"
 
   access_logs {
-    bucket  = aws_s3_bucket.this.id
-    prefix  = "alb"
+    bucket  = module.log_bucket.id
+    prefix  = local.alb_access_logs_prefix
     enabled = true
   }
 
-  depends_on = [aws_s3_bucket_policy.this]
+  # Only once the bucket's policy lets the load balancer write.
+  depends_on = [module.log_bucket]
 
   lifecycle {
     precondition {

@@ -19,82 +19,45 @@ resource "aws_cloudwatch_log_group" "this" {
 }
 
 # One bucket for the load balancer's access logs and the VPC flow logs. Both services can
-# only write to S3-managed encryption, hence no customer key here.
-resource "aws_s3_bucket" "this" {
+# only write to S3-managed encryption, hence no KMS key here.
+locals {
+  # Named here, not read back from the module's outputs: the delivery policy below is an
+  # input of the module, and checkov cannot follow an output back into an input (it then
+  # leaves the bucket's encryption unchecked).
+  log_bucket_name = "${var.name}-logs-${local.account_id}"
+  log_bucket_arn  = "arn:${local.partition}:s3:::${local.log_bucket_name}"
+
+  # Where each service writes (load_balancer.tf, network.tf), and may write.
+  alb_access_logs_prefix = "alb"
+  flow_logs_prefix       = "vpc-flow-logs"
+}
+
+module "log_bucket" {
   #checkov:skip=CKV_AWS_18:This is the log bucket.
   #checkov:skip=CKV_AWS_144:Logs kept 90 days; a second region is not worth it.
   #checkov:skip=CKV_AWS_145:ALB access logs support only SSE-S3.
   #checkov:skip=CKV2_AWS_62:Nothing processes logs as they arrive.
-  bucket = "${var.name}-logs-${local.account_id}"
-}
+  source = "./modules/private-bucket"
 
-resource "aws_s3_bucket_versioning" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  versioning_configuration {
-    status = "Enabled"
-  }
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
-    }
-  }
-}
-
-resource "aws_s3_bucket_public_access_block" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_ownership_controls" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  rule {
-    object_ownership = "BucketOwnerEnforced"
-  }
-}
-
-resource "aws_s3_bucket_lifecycle_configuration" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  rule {
-    id     = "expire-logs"
-    status = "Enabled"
-
-    filter {}
-
-    expiration {
-      days = var.log_retention_days
-    }
-
-    noncurrent_version_expiration {
-      noncurrent_days = 7
-    }
-
-    abort_incomplete_multipart_upload {
-      days_after_initiation = 7
-    }
-  }
+  name                               = local.log_bucket_name
+  sse_algorithm                      = "AES256"
+  lifecycle_rule_id                  = "expire-logs"
+  expiration_days                    = var.log_retention_days
+  noncurrent_version_expiration_days = 7
+  policy_documents                   = [data.aws_iam_policy_document.log_delivery.json]
 }
 
 # Regions older than August 2022 deliver load balancer logs from a regional ELB account;
 # newer ones from the log delivery service. Allowing both keeps the region a variable.
 data "aws_elb_service_account" "this" {}
 
-data "aws_iam_policy_document" "logs_bucket" {
+data "aws_iam_policy_document" "log_delivery" {
   statement {
-    sid       = "LoadBalancerAccessLogs"
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.this.arn}/alb/AWSLogs/${local.account_id}/*"]
+    sid     = "LoadBalancerAccessLogs"
+    actions = ["s3:PutObject"]
+    resources = [
+      "${local.log_bucket_arn}/${local.alb_access_logs_prefix}/AWSLogs/${local.account_id}/*",
+    ]
 
     principals {
       type        = "AWS"
@@ -103,9 +66,11 @@ data "aws_iam_policy_document" "logs_bucket" {
   }
 
   statement {
-    sid       = "LoadBalancerAccessLogsDeliveryService"
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.this.arn}/alb/AWSLogs/${local.account_id}/*"]
+    sid     = "LoadBalancerAccessLogsDeliveryService"
+    actions = ["s3:PutObject"]
+    resources = [
+      "${local.log_bucket_arn}/${local.alb_access_logs_prefix}/AWSLogs/${local.account_id}/*",
+    ]
 
     principals {
       type        = "Service"
@@ -114,9 +79,11 @@ data "aws_iam_policy_document" "logs_bucket" {
   }
 
   statement {
-    sid       = "FlowLogsWrite"
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.this.arn}/vpc-flow-logs/AWSLogs/${local.account_id}/*"]
+    sid     = "FlowLogsWrite"
+    actions = ["s3:PutObject"]
+    resources = [
+      "${local.log_bucket_arn}/${local.flow_logs_prefix}/AWSLogs/${local.account_id}/*",
+    ]
 
     principals {
       type        = "Service"
@@ -133,7 +100,7 @@ data "aws_iam_policy_document" "logs_bucket" {
   statement {
     sid       = "FlowLogsCheckBucket"
     actions   = ["s3:GetBucketAcl"]
-    resources = [aws_s3_bucket.this.arn]
+    resources = [local.log_bucket_arn]
 
     principals {
       type        = "Service"
@@ -146,29 +113,4 @@ data "aws_iam_policy_document" "logs_bucket" {
       values   = [local.account_id]
     }
   }
-
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.this.arn, "${aws_s3_bucket.this.arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-}
-
-resource "aws_s3_bucket_policy" "this" {
-  bucket = aws_s3_bucket.this.id
-  policy = data.aws_iam_policy_document.logs_bucket.json
-
-  depends_on = [aws_s3_bucket_public_access_block.this]
 }

@@ -82,9 +82,10 @@ resource "aws_flow_log" "this" {
   vpc_id               = aws_vpc.this.id
   traffic_type         = "ALL"
   log_destination_type = "s3"
-  log_destination      = "${aws_s3_bucket.this.arn}/vpc-flow-logs/"
+  log_destination      = "${module.log_bucket.arn}/${local.flow_logs_prefix}/"
 
-  depends_on = [aws_s3_bucket_policy.this]
+  # Only once the bucket's policy lets the log delivery service write.
+  depends_on = [module.log_bucket]
 }
 
 # Security groups: internet -> load balancer -> tasks -> database, and nothing else.

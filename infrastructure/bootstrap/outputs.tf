@@ -1,7 +1,7 @@
 output "backend_config" {
   description = "Contents for ../backend.hcl: where the main stack keeps its state."
   value       = <<-EOT
-    bucket = "${aws_s3_bucket.this.id}"
+    bucket = "${module.state_bucket.id}"
     region = "${var.aws_region}"
   EOT
 }
