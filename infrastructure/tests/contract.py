@@ -16,6 +16,7 @@ import hcl2
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 INFRASTRUCTURE = REPOSITORY / "infrastructure"
+BUCKET_MODULE = Path("modules") / "private-bucket"
 SERVER_SETTINGS = REPOSITORY / "crates" / "tozo-server" / "src" / "config.rs"
 IMAGE_EXPRESSION = REPOSITORY / "nix" / "image.nix"
 
@@ -30,6 +31,19 @@ SECRET_VARIABLES = {
 }
 # Read by every Sentry SDK under this name, so the server reads it without the prefix.
 UNPREFIXED_SETTINGS = {"sentry_dsn": "SENTRY_DSN"}
+
+# Each stack's call of the bucket module, by the stack's directory below infrastructure/.
+BUCKET_CALLS = {Path("."): "log_bucket", Path("bootstrap"): "state_bucket"}
+# What each stack held as `<type>.this` before its bucket moved into the module.
+MOVED_BUCKET_RESOURCES = (
+    "aws_s3_bucket",
+    "aws_s3_bucket_versioning",
+    "aws_s3_bucket_server_side_encryption_configuration",
+    "aws_s3_bucket_public_access_block",
+    "aws_s3_bucket_ownership_controls",
+    "aws_s3_bucket_lifecycle_configuration",
+    "aws_s3_bucket_policy",
+)
 
 
 class ContractViolation(AssertionError):
@@ -48,6 +62,22 @@ def unquote(text: Any) -> Any:
     return text
 
 
+def strings_in(value: Any) -> list[str]:
+    """Every string anywhere in a parsed block: its values, not its keys or comments."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [
+            text
+            for key, item in value.items()
+            if not key.startswith("__")
+            for text in strings_in(item)
+        ]
+    if isinstance(value, list):
+        return [text for item in value for text in strings_in(item)]
+    return []
+
+
 @dataclass
 class Configuration:
     """The blocks of one Terraform module, keyed by type and unquoted name."""
@@ -55,6 +85,12 @@ class Configuration:
     locals: dict[str, Any] = field(default_factory=dict)
     resources: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     variables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    outputs: set[str] = field(default_factory=set)
+    modules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # `moved` blocks: the old address to the new one, both as written.
+    moves: dict[str, str] = field(default_factory=dict)
+    # `module.<call>.<output>` references outside `moved` blocks, as (call, output).
+    module_references: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
     def load(cls, directory: Path) -> Configuration:
@@ -75,6 +111,20 @@ class Configuration:
             for block in document.get("variable", []):
                 for name, body in block.items():
                     configuration.variables[unquote(name)] = body
+            for block in document.get("output", []):
+                configuration.outputs.update(unquote(name) for name in block)
+            for block in document.get("module", []):
+                for name, body in block.items():
+                    configuration.modules[unquote(name)] = body
+            for block in document.get("moved", []):
+                configuration.moves[reference(block["from"])] = reference(block["to"])
+            for kind, blocks in document.items():
+                if kind == "moved":
+                    continue
+                for text in strings_in(blocks):
+                    configuration.module_references.update(
+                        re.findall(r"\bmodule\.(\w+)\.(\w+)", text)
+                    )
         return configuration
 
     def local(self, name: str) -> Any:
@@ -84,6 +134,10 @@ class Configuration:
     def resource(self, kind: str, name: str) -> dict[str, Any]:
         require((kind, name) in self.resources, f"resource {kind}.{name} is not defined")
         return self.resources[(kind, name)]
+
+    def module(self, name: str) -> dict[str, Any]:
+        require(name in self.modules, f"module {name} is not called")
+        return self.modules[name]
 
     def resolve(self, value: Any) -> Any:
         """The literal a value stands for: a quoted string, or a reference to a local."""
@@ -96,6 +150,11 @@ class Configuration:
     def variable_default(self, name: str) -> Any:
         require(name in self.variables, f"variable {name} is not declared")
         return unquote(self.variables[name].get("default"))
+
+
+def reference(text: str) -> str:
+    """A bare reference as written: python-hcl2 wraps it in ${...}."""
+    return text[2:-1] if text.startswith("${") and text.endswith("}") else text
 
 
 def only_block(body: dict[str, Any], name: str) -> dict[str, Any]:
@@ -308,4 +367,72 @@ def check_image_provides_health_check_binary(
         f"nix/image.nix does not put the server at {binary} (buildLayeredImage links the "
         "`bin` of each package in `contents` into /bin): the task's health check would find "
         "no binary and ECS would replace every task",
+    )
+
+
+def check_buckets_move_into_the_module(root: Path) -> None:
+    """An existing state follows each stack's bucket into the module, never replaces it.
+
+    Without a `moved` block for one of its resources, the next apply destroys that resource
+    at its old address and creates it in the module: for the bucket itself, a new bucket
+    with nothing in it (prevent_destroy does not help, as the old address has left the
+    configuration).
+    """
+    bucket_module = Configuration.load(root / BUCKET_MODULE)
+    bucket = bucket_module.resource("aws_s3_bucket", "this")
+    guard = only_block(bucket, "lifecycle").get("prevent_destroy")
+    require(guard is True, "the bucket module's aws_s3_bucket must set prevent_destroy")
+
+    for directory, call in BUCKET_CALLS.items():
+        stack = Configuration.load(root / directory)
+        source = unquote(stack.module(call).get("source"))
+        require(
+            (root / directory / source).resolve() == (root / BUCKET_MODULE).resolve(),
+            f"module {call} in {directory} calls {source}, not {BUCKET_MODULE}",
+        )
+        for kind in MOVED_BUCKET_RESOURCES:
+            old, new = f"{kind}.this", f"module.{call}.{kind}.this"
+            bucket_module.resource(kind, "this")
+            require(
+                stack.moves.get(old) == new,
+                f"{directory}: no moved block takes {old} to {new}; applying would destroy "
+                "it and create it again",
+            )
+
+
+def check_bucket_module_calls(root: Path) -> None:
+    """Each call passes what the module declares and reads only outputs it has.
+
+    `terraform validate` cannot run offline, so this catches a misspelt argument or output.
+    """
+    bucket_module = Configuration.load(root / BUCKET_MODULE)
+    declared = set(bucket_module.variables)
+    required = {name for name, body in bucket_module.variables.items() if "default" not in body}
+    meta_arguments = {"source", "version", "providers", "depends_on", "count", "for_each"}
+
+    for directory, call in BUCKET_CALLS.items():
+        stack = Configuration.load(root / directory)
+        given = {key for key in stack.module(call) if not key.startswith("__")}
+        unknown = sorted(given - declared - meta_arguments)
+        require(not unknown, f"module {call} in {directory} is given undeclared {unknown}")
+        missing = sorted(required - given)
+        require(not missing, f"module {call} in {directory} lacks required {missing}")
+        read = {output for name, output in stack.module_references if name == call}
+        undeclared = sorted(read - bucket_module.outputs)
+        require(not undeclared, f"{directory} reads undeclared outputs of {call}: {undeclared}")
+
+
+def check_log_bucket_takes_load_balancer_logs(configuration: Configuration) -> None:
+    """Load balancers write access logs only to SSE-S3 buckets; anything else loses them."""
+    balancer = configuration.resource("aws_lb", "this")
+    access_logs = only_block(balancer, "access_logs")
+    require(
+        access_logs.get("bucket") == "${module.log_bucket.id}",
+        "the load balancer's access logs must go to the log bucket",
+    )
+    encryption = configuration.resolve(configuration.module("log_bucket").get("sse_algorithm"))
+    require(
+        encryption == "AES256",
+        f'the log bucket must set sse_algorithm = "AES256", not {encryption}: the load '
+        "balancer writes access logs only to buckets with S3-managed keys",
     )

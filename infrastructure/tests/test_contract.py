@@ -73,6 +73,18 @@ def test_a_deploy_names_its_image_by_digest_and_rolls_back_on_failure(configurat
     contract.check_deploys_roll_back(configuration)
 
 
+def test_each_stacks_bucket_moves_into_the_module_instead_of_being_replaced():
+    contract.check_buckets_move_into_the_module(contract.INFRASTRUCTURE)
+
+
+def test_the_stacks_pass_the_bucket_module_what_it_declares_and_read_what_it_outputs():
+    contract.check_bucket_module_calls(contract.INFRASTRUCTURE)
+
+
+def test_the_load_balancer_logs_to_a_bucket_it_can_write_to(configuration):
+    contract.check_log_bucket_takes_load_balancer_logs(configuration)
+
+
 def test_the_settings_parser_reads_each_field_as_a_tozo_variable():
     source = """
         use serde::Deserialize;
@@ -226,6 +238,18 @@ BREAKAGES: dict[str, tuple[str, str, str, Check]] = {
         "ignore_changes = [desired_count]",
         contract.check_deploys_roll_back,
     ),
+    "log bucket encrypted with KMS": (
+        "logs.tf",
+        'sse_algorithm                      = "AES256"',
+        'sse_algorithm                      = "aws:kms"',
+        contract.check_log_bucket_takes_load_balancer_logs,
+    ),
+    "access logs to another bucket": (
+        "load_balancer.tf",
+        "bucket  = module.log_bucket.id",
+        'bucket  = "elsewhere"',
+        contract.check_log_bucket_takes_load_balancer_logs,
+    ),
 }
 
 
@@ -253,6 +277,70 @@ def test_each_check_fails_when_the_configuration_breaks_it(breakage, configurati
         check(configuration)
         with pytest.raises(ContractViolation):
             check(broken)
+
+
+# Breakages across the stacks and the bucket module: (file below infrastructure/, text,
+# replacement, check of the whole tree that must now fail).
+TreeCheck = Callable[[Path], None]
+TREE_BREAKAGES: dict[str, tuple[str, str, str, TreeCheck]] = {
+    "log bucket moved to another address": (
+        "moved.tf",
+        "to   = module.log_bucket.aws_s3_bucket.this\n",
+        "to   = module.logs.aws_s3_bucket.this\n",
+        contract.check_buckets_move_into_the_module,
+    ),
+    "state bucket policy left behind": (
+        "bootstrap/moved.tf",
+        "moved {\n  from = aws_s3_bucket_policy.this\n"
+        "  to   = module.state_bucket.aws_s3_bucket_policy.this\n}\n",
+        "",
+        contract.check_buckets_move_into_the_module,
+    ),
+    "bucket that a plan may destroy": (
+        "modules/private-bucket/main.tf",
+        "prevent_destroy = true",
+        "prevent_destroy = false",
+        contract.check_buckets_move_into_the_module,
+    ),
+    "misspelt module argument": (
+        "bootstrap/state.tf",
+        "noncurrent_version_expiration_days = 90",
+        "noncurrent_versions_expiration_days = 90",
+        contract.check_bucket_module_calls,
+    ),
+    "required module argument left out": (
+        "logs.tf",
+        '  lifecycle_rule_id                  = "expire-logs"\n',
+        "",
+        contract.check_bucket_module_calls,
+    ),
+    "output the module does not have": (
+        "bootstrap/outputs.tf",
+        "module.state_bucket.id",
+        "module.state_bucket.name",
+        contract.check_bucket_module_calls,
+    ),
+}
+
+
+def broken_tree(directory: Path, file: str, text: str, replacement: str) -> Path:
+    root = directory / "infrastructure"
+    ignored = shutil.ignore_patterns(".terraform", "tests")
+    shutil.copytree(contract.INFRASTRUCTURE, root, ignore=ignored)
+    target = root / file
+    source = target.read_text(encoding="utf-8")
+    assert source.count(text) == 1, f"{text!r} should occur exactly once in {file}"
+    target.write_text(source.replace(text, replacement), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("breakage", TREE_BREAKAGES)
+def test_each_tree_check_fails_when_a_stack_or_the_module_breaks_it(breakage, tmp_path):
+    file, text, replacement, check = TREE_BREAKAGES[breakage]
+    broken = broken_tree(tmp_path, file, text, replacement)
+    check(contract.INFRASTRUCTURE)
+    with pytest.raises(ContractViolation):
+        check(broken)
 
 
 def test_the_image_check_fails_when_the_image_runs_as_another_user(configuration):

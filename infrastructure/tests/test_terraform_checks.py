@@ -34,11 +34,13 @@ def test_validate_runs_on_a_module_without_providers_and_reports_its_errors(tmp_
     terraform_checks.check_validate(tmp_path)
 
 
-def test_the_stacks_are_named_as_not_validated_because_they_need_the_aws_provider(capsys):
+def test_the_stacks_and_module_are_named_as_not_validated_as_they_need_the_aws_provider(capsys):
     terraform_checks.check_validate(contract.INFRASTRUCTURE)
     printed = capsys.readouterr().out
     assert "infrastructure NOT VALIDATED: it needs hashicorp/aws" in printed
     assert "infrastructure/bootstrap NOT VALIDATED: it needs hashicorp/aws" in printed
+    module = "infrastructure/modules/private-bucket"
+    assert f"{module} NOT VALIDATED: it needs hashicorp/aws" in printed
 
 
 def report(passed=10, failed=0, parsing_errors=0, failed_checks=()):
