@@ -63,14 +63,6 @@ data "aws_iam_policy_document" "log_delivery" {
       type        = "AWS"
       identifiers = [data.aws_elb_service_account.this.arn]
     }
-  }
-
-  statement {
-    sid     = "LoadBalancerAccessLogsDeliveryService"
-    actions = ["s3:PutObject"]
-    resources = [
-      "${local.log_bucket_arn}/${local.alb_access_logs_prefix}/AWSLogs/${local.account_id}/*",
-    ]
 
     principals {
       type        = "Service"
