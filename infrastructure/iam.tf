@@ -4,13 +4,19 @@
 # - deploy: GitHub Actions on this repository's main branch (push an image, roll it out);
 # - restart: the state machine that restarts the tasks after RDS rotates their password.
 
-data "aws_iam_policy_document" "ecs_tasks_trust" {
+# Who may assume each role that an AWS service takes on for this stack, by the service's
+# name: ECS for the tasks, EventBridge and Step Functions for the restart after rotation
+# (rotation.tf). Only on this account's behalf, so another account cannot use the service
+# to act with these roles.
+data "aws_iam_policy_document" "service_trust" {
+  for_each = toset(["ecs-tasks", "events", "states"])
+
   statement {
     actions = ["sts:AssumeRole"]
 
     principals {
       type        = "Service"
-      identifiers = ["ecs-tasks.amazonaws.com"]
+      identifiers = ["${each.key}.amazonaws.com"]
     }
 
     condition {
@@ -24,7 +30,7 @@ data "aws_iam_policy_document" "ecs_tasks_trust" {
 resource "aws_iam_role" "execution" {
   name               = "${var.name}-execution"
   description        = "Lets ECS start ${var.name}'s tasks: pull the image, read its secrets, write its logs"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+  assume_role_policy = data.aws_iam_policy_document.service_trust["ecs-tasks"].json
 }
 
 data "aws_iam_policy_document" "execution" {
@@ -86,7 +92,7 @@ resource "aws_iam_role_policy" "execution" {
 resource "aws_iam_role" "task" {
   name               = "${var.name}-task"
   description        = "Identity of ${var.name}'s running tasks; the server calls no AWS API, so it holds no permissions"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+  assume_role_policy = data.aws_iam_policy_document.service_trust["ecs-tasks"].json
 }
 
 # Continuous deployment: short-lived credentials from GitHub's OIDC tokens, for the main

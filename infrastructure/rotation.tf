@@ -65,27 +65,10 @@ resource "aws_sfn_state_machine" "this" {
   })
 }
 
-data "aws_iam_policy_document" "events_trust" {
-  statement {
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["events.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
-    }
-  }
-}
-
 resource "aws_iam_role" "events" {
   name               = "${var.name}-rotation-events"
   description        = "Lets EventBridge start ${var.name}'s restart-after-rotation state machine"
-  assume_role_policy = data.aws_iam_policy_document.events_trust.json
+  assume_role_policy = data.aws_iam_policy_document.service_trust["events"].json
 }
 
 data "aws_iam_policy_document" "events" {
@@ -101,27 +84,10 @@ resource "aws_iam_role_policy" "events" {
   policy = data.aws_iam_policy_document.events.json
 }
 
-data "aws_iam_policy_document" "states_trust" {
-  statement {
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["states.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
-    }
-  }
-}
-
 resource "aws_iam_role" "restart" {
   name               = "${var.name}-restart-after-rotation"
   description        = "Lets the restart-after-rotation state machine redeploy ${var.name}'s service"
-  assume_role_policy = data.aws_iam_policy_document.states_trust.json
+  assume_role_policy = data.aws_iam_policy_document.service_trust["states"].json
 }
 
 data "aws_iam_policy_document" "restart" {
