@@ -253,14 +253,17 @@ BREAKAGES: dict[str, tuple[str, str, str, Check]] = {
 }
 
 
+def replace_once(target: Path, text: str, replacement: str) -> None:
+    source = target.read_text(encoding="utf-8")
+    # A breakage that no longer matches would pass without testing anything.
+    assert source.count(text) == 1, f"{text!r} should occur exactly once in {target}"
+    target.write_text(source.replace(text, replacement), encoding="utf-8")
+
+
 def broken_copy(directory: Path, file: str, text: str, replacement: str) -> Configuration:
     for path in contract.INFRASTRUCTURE.glob("*.tf"):
         shutil.copy(path, directory / path.name)
-    target = directory / file
-    source = target.read_text(encoding="utf-8")
-    # A breakage that no longer matches would pass without testing anything.
-    assert source.count(text) == 1, f"{text!r} should occur exactly once in {file}"
-    target.write_text(source.replace(text, replacement), encoding="utf-8")
+    replace_once(directory / file, text, replacement)
     return Configuration.load(directory)
 
 
@@ -327,10 +330,7 @@ def broken_tree(directory: Path, file: str, text: str, replacement: str) -> Path
     root = directory / "infrastructure"
     ignored = shutil.ignore_patterns(".terraform", "tests")
     shutil.copytree(contract.INFRASTRUCTURE, root, ignore=ignored)
-    target = root / file
-    source = target.read_text(encoding="utf-8")
-    assert source.count(text) == 1, f"{text!r} should occur exactly once in {file}"
-    target.write_text(source.replace(text, replacement), encoding="utf-8")
+    replace_once(root / file, text, replacement)
     return root
 
 
