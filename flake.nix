@@ -29,7 +29,13 @@
 
           server = callPackage ./nix/server.nix { inherit version; src = sources.rust; };
 
-          frontend = callPackage ./nix/frontend.nix { inherit version; src = sources.frontend; };
+          # The packages of frontend/package-lock.json, shared by the build and its checks.
+          npmDeps = callPackage ./nix/npm-deps.nix { src = sources.frontend; };
+
+          frontend = callPackage ./nix/frontend.nix {
+            inherit version npmDeps;
+            src = sources.frontend;
+          };
 
           app = callPackage ./nix/app.nix { inherit server frontend; };
 
@@ -47,7 +53,7 @@
               src = sources.rust;
             };
             frontend = callPackage ./nix/checks/frontend.nix {
-              inherit version;
+              inherit version npmDeps;
               src = sources.frontend;
             };
             nix = callPackage ./nix/checks/nix.nix { src = sources.nix; };

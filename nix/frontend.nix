@@ -2,15 +2,16 @@
 { buildNpmPackage
 , importNpmLock
 , nodejs
+, npmDeps
 , src
 , version
 }:
 buildNpmPackage {
   pname = "tozo-frontend";
-  inherit src version nodejs;
+  inherit src version nodejs npmDeps;
 
-  # Every package's integrity hash is in package-lock.json: no separate hash to maintain.
-  npmDeps = importNpmLock { npmRoot = src; };
+  # npmDeps (nix/npm-deps.nix) hashes every package by its integrity in package-lock.json:
+  # there is no separate hash to maintain.
   npmConfigHook = importNpmLock.npmConfigHook;
 
   # Only the built files: the image must not carry node_modules or a Node.js runtime.

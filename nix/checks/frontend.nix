@@ -4,14 +4,14 @@
 { buildNpmPackage
 , importNpmLock
 , nodejs
+, npmDeps
 , src
 , version
 }:
 buildNpmPackage {
   pname = "tozo-frontend-checks";
-  inherit src version nodejs;
+  inherit src version nodejs npmDeps;
 
-  npmDeps = importNpmLock { npmRoot = src; };
   npmConfigHook = importNpmLock.npmConfigHook;
 
   # The same steps as scripts/test-frontend, the production build aside: that is `frontend`.
