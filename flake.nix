@@ -27,7 +27,15 @@
         rec {
           inherit pkgs;
 
-          server = callPackage ./nix/server.nix { inherit version; src = sources.rust; };
+          # Refuses, at evaluation, a rustc older than the workspace's rust-version.
+          rustPlatform = callPackage ./nix/rust-platform.nix {
+            rustVersion = workspace.rust-version;
+          };
+
+          server = callPackage ./nix/server.nix {
+            inherit version rustPlatform;
+            src = sources.rust;
+          };
 
           # The packages of frontend/package-lock.json, shared by the build and its checks.
           npmDeps = callPackage ./nix/npm-deps.nix { src = sources.frontend; };
@@ -47,9 +55,12 @@
 
           checks = {
             rustfmt = callPackage ./nix/checks/rustfmt.nix { src = sources.rust; };
-            clippy = callPackage ./nix/checks/clippy.nix { inherit version; src = sources.rust; };
+            clippy = callPackage ./nix/checks/clippy.nix {
+              inherit version rustPlatform;
+              src = sources.rust;
+            };
             rust-tests = callPackage ./nix/checks/rust-tests.nix {
-              inherit version;
+              inherit version rustPlatform;
               src = sources.rust;
             };
             frontend = callPackage ./nix/checks/frontend.nix {
