@@ -1,12 +1,13 @@
 //! Passwords: how strong they must be, and how they are stored.
 
-use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::{fmt, thread};
 
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _};
 use argon2::{Algorithm, Argon2, Params, Version};
-use tokio::sync::Semaphore;
+use tokio::sync::oneshot;
 
 /// The lowest zxcvbn score accepted: "safely unguessable: moderate protection from offline
 /// slow-hash scenarios". The web app uses the same threshold for its feedback.
@@ -83,43 +84,59 @@ pub enum HashingError {
     /// argon2 refused its inputs or a stored hash is corrupt.
     #[error("argon2 failed: {0}")]
     Argon2(String),
-    /// The blocking task running argon2 panicked or was cancelled.
-    #[error("the hashing task did not finish")]
-    TaskFailed(#[from] tokio::task::JoinError),
+    /// The hashing thread panicked on this password, or every hashing thread has stopped.
+    #[error("the hashing thread did not finish")]
+    ThreadFailed,
 }
 
-/// Hashes and verifies passwords with argon2id, off the async workers.
+/// Work for a hashing thread; it answers through a channel of its own.
+type HashingJob = Box<dyn FnOnce() + Send>;
+
+/// Hashes and verifies passwords with argon2id on a few long-lived threads of its own.
 ///
-/// Each hash takes tens of milliseconds of CPU on purpose, so the number running at once is
-/// bounded: a burst of logins queues here instead of taking every core from the other routes.
+/// Each hash takes tens of milliseconds of CPU and 19 MiB of memory on purpose. The fixed
+/// number of threads bounds both: a burst of logins queues here instead of taking every core
+/// from the other routes, and each thread reuses its own buffer where short-lived blocking
+/// threads would each take a fresh one.
 #[derive(Clone)]
 pub struct PasswordHasher {
-    permits: Arc<Semaphore>,
+    jobs: mpsc::Sender<HashingJob>,
 }
 
 impl PasswordHasher {
-    /// Allows `concurrency` hashes at once (at least one).
+    /// Starts `threads` hashing threads (at least one); they stop when the last clone of the
+    /// hasher is dropped.
+    ///
+    /// # Panics
+    /// When the operating system refuses to start a thread.
     #[must_use]
-    pub fn new(concurrency: usize) -> Self {
-        Self {
-            permits: Arc::new(Semaphore::new(concurrency.max(1))),
+    pub fn new(threads: usize) -> Self {
+        let (jobs, queue) = mpsc::channel::<HashingJob>();
+        let queue = Arc::new(Mutex::new(queue));
+        for number in 0..threads.max(1) {
+            let queue = Arc::clone(&queue);
+            thread::Builder::new()
+                .name(format!("tozo-hasher-{number}"))
+                .spawn(move || run_hashing_thread(&queue))
+                .expect("the hashing thread starts");
         }
+        Self { jobs }
     }
 
     /// Leaves one core for everything else when there is more than one.
     #[must_use]
     pub fn for_this_machine() -> Self {
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let cores = thread::available_parallelism().map_or(1, std::num::NonZero::get);
         Self::new(cores.saturating_sub(1))
     }
 
     /// Hashes a password with a fresh random salt.
     ///
     /// # Errors
-    /// [`HashingError`] when argon2 fails or its task does not finish.
+    /// [`HashingError`] when argon2 fails or the hashing thread does not finish.
     pub async fn hash(&self, password: &Password) -> Result<PasswordHashString, HashingError> {
         let password = password.clone();
-        self.run_blocking(move || {
+        self.run(move || {
             argon2()
                 .hash_password(password.expose().as_bytes())
                 .map(|hash| PasswordHashString(hash.to_string()))
@@ -132,7 +149,7 @@ impl PasswordHasher {
     /// none, so that a login for an unknown email costs the same time as a wrong password.
     ///
     /// # Errors
-    /// [`HashingError`] when the stored hash cannot be parsed or the task does not finish.
+    /// [`HashingError`] when the stored hash cannot be parsed or the thread does not finish.
     pub async fn verify(
         &self,
         password: &Password,
@@ -140,23 +157,45 @@ impl PasswordHasher {
     ) -> Result<bool, HashingError> {
         let password = password.clone();
         let stored = stored.cloned();
-        self.run_blocking(move || {
+        self.run(move || {
             let matches = verify_against(&password, stored.as_ref().unwrap_or_else(|| decoy()))?;
             Ok(matches && stored.is_some())
         })
         .await
     }
 
-    async fn run_blocking<T: Send + 'static>(
+    /// Queues `work` for the next free hashing thread and waits for its answer.
+    async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> Result<T, HashingError> + Send + 'static,
     ) -> Result<T, HashingError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .expect("the semaphore is never closed");
-        tokio::task::spawn_blocking(work).await?
+        let (answer, answered) = oneshot::channel();
+        let job = Box::new(move || {
+            // A request cancelled while it queued (its client went away) wants no answer, and
+            // the hash would only delay the requests behind it.
+            if !answer.is_closed() {
+                // The receiver may go between the check and the send; then the answer is lost.
+                let _ = answer.send(work());
+            }
+        });
+        self.jobs
+            .send(job)
+            .map_err(|_| HashingError::ThreadFailed)?;
+        answered.await.map_err(|_| HashingError::ThreadFailed)?
+    }
+}
+
+/// Runs jobs until every sender is gone. A job that panics loses only its own answer.
+fn run_hashing_thread(queue: &Mutex<mpsc::Receiver<HashingJob>>) {
+    loop {
+        // The lock is held while waiting: an idle thread has nothing else to do, and the next
+        // job goes to whichever thread takes the lock after it.
+        let job = match queue.lock() {
+            Ok(receiver) => receiver.recv(),
+            Err(poisoned) => poisoned.into_inner().recv(),
+        };
+        let Ok(job) = job else { return };
+        let _ = panic::catch_unwind(AssertUnwindSafe(job));
     }
 }
 
@@ -238,6 +277,37 @@ mod tests {
                 .await
                 .unwrap()
         );
+    }
+
+    #[tokio::test]
+    async fn one_thread_answers_many_waiting_checks() {
+        let hasher = PasswordHasher::new(1);
+        let hash = hasher
+            .hash(&Password::new("quiet-harbour-map"))
+            .await
+            .unwrap();
+
+        let right = Password::new("quiet-harbour-map");
+        let wrong = Password::new("quiet-harbour-maps");
+        let answers = tokio::join!(
+            hasher.verify(&right, Some(&hash)),
+            hasher.verify(&wrong, Some(&hash)),
+            hasher.verify(&right, Some(&hash)),
+        );
+
+        let answers = [answers.0.unwrap(), answers.1.unwrap(), answers.2.unwrap()];
+        assert_eq!(answers, [true, false, true]);
+    }
+
+    #[tokio::test]
+    async fn a_panic_loses_one_answer_and_keeps_the_thread() {
+        let hasher = PasswordHasher::new(1);
+
+        let failed = hasher.run::<()>(|| panic!("argon2 exploded")).await;
+        let next = hasher.hash(&Password::new("after-the-panic")).await;
+
+        assert!(matches!(failed, Err(HashingError::ThreadFailed)));
+        assert!(next.is_ok());
     }
 
     #[tokio::test]
