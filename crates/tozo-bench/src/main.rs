@@ -13,11 +13,14 @@ use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
-use sqlx::postgres::PgPoolOptions;
+use sqlx::postgres::PgConnectOptions;
 use tozo_core::email::Mailer;
 use tozo_core::password::PasswordHasher;
 use tozo_core::token::{TokenPurpose, TokenSigner};
-use tozo_core::{AppSecret, Due, EmailAddress, Password, Task, TodoDraft, Tozo, TozoOptions};
+use tozo_core::{
+    AppSecret, Database, DatabaseOptions, Due, EmailAddress, Password, Task, TodoDraft, Tozo,
+    TozoOptions,
+};
 
 /// How often the start-up timer knocks on the server's port: fine enough for a figure in
 /// milliseconds, coarse enough not to steal the CPU the server is starting on.
@@ -102,18 +105,24 @@ fn main() -> ExitCode {
 async fn seed(options: &SeedOptions) -> Result<(), String> {
     let secret = AppSecret::from_base64(&options.secret_key)
         .map_err(|error| format!("TOZO_SECRET_KEY cannot be used: {error}"))?;
-    let pool = PgPoolOptions::new()
-        .max_connections(2)
-        .connect(&options.database_url)
-        .await
-        .map_err(|error| format!("cannot connect to the database: {error}"))?;
-    tozo_core::migrate(&pool)
+    let connect: PgConnectOptions = options
+        .database_url
+        .parse()
+        .map_err(|error| format!("TOZO_DATABASE_URL cannot be used: {error}"))?;
+    let database = Database::new(DatabaseOptions {
+        connect,
+        max_connections: 2,
+        acquire_timeout: Duration::from_secs(30),
+        idle_timeout: Duration::from_mins(1),
+        max_lifetime: Duration::from_hours(1),
+    });
+    tozo_core::migrate(&database)
         .await
         .map_err(|error| format!("migrations failed: {error}"))?;
 
     let signer = TokenSigner::for_app(&secret);
     let tozo = Tozo::new(
-        pool,
+        database,
         TozoOptions {
             base_url: "http://127.0.0.1".to_owned(),
             secret,
@@ -163,7 +172,7 @@ async fn seed(options: &SeedOptions) -> Result<(), String> {
         writeln!(stdout, "{}\t{}", email.as_str(), ids.join(","))
             .map_err(|error| format!("cannot write the seeded members: {error}"))?;
     }
-    tozo.pool().close().await;
+    tozo.database().close();
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Members' accounts: registration, email confirmation, sessions and passwords.
 
 use chrono::{TimeDelta, Utc};
+use sqlx::Connection as _;
 
 use crate::email::Email;
 use crate::password::{self, HashingError, PasswordHashString, WeakPassword};
@@ -126,6 +127,7 @@ impl Tozo {
         password::check_strength(password, &[email.as_str()])?;
         let hash = self.hasher.hash(password).await?;
 
+        let mut connection = self.connection().await?;
         let member_id: Option<MemberId> = self
             .within_deadline(
                 sqlx::query_scalar(
@@ -135,9 +137,10 @@ impl Tozo {
                 )
                 .bind(email.as_str())
                 .bind(&hash)
-                .fetch_optional(&self.pool),
+                .fetch_optional(&mut *connection),
             )
             .await?;
+        connection.release();
 
         if let Some(member_id) = member_id {
             tracing::info!(%member_id, "member registered");
@@ -162,6 +165,7 @@ impl Tozo {
             .signer
             .verify(TokenPurpose::ConfirmEmail, token, Utc::now())?;
 
+        let mut connection = self.connection().await?;
         let confirmed = self
             .within_deadline(
                 sqlx::query(
@@ -169,9 +173,10 @@ impl Tozo {
              WHERE id = $1",
                 )
                 .bind(verified.member_id)
-                .execute(&self.pool),
+                .execute(&mut *connection),
             )
             .await?;
+        connection.release();
 
         if confirmed.rows_affected() == 0 {
             return Err(TokenError::Invalid.into());
@@ -185,15 +190,17 @@ impl Tozo {
     /// # Errors
     /// [`StorageError`] when the database fails.
     pub async fn is_email_confirmed(&self, member: MemberId) -> Result<bool, StorageError> {
+        let mut connection = self.connection().await?;
         let confirmed: Option<bool> = self
             .within_deadline(
                 sqlx::query_scalar(
                     "SELECT email_confirmed_at IS NOT NULL FROM members WHERE id = $1",
                 )
                 .bind(member)
-                .fetch_optional(&self.pool),
+                .fetch_optional(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(confirmed.unwrap_or(false))
     }
 
@@ -229,6 +236,7 @@ impl Tozo {
         } else {
             BROWSER_SESSION
         };
+        let mut connection = self.connection().await?;
         self.within_deadline(
             sqlx::query(
                 "INSERT INTO sessions (token_hash, member_id, expires_at) VALUES ($1, $2, $3)",
@@ -236,9 +244,10 @@ impl Tozo {
             .bind(token.hash().as_slice())
             .bind(member.id)
             .bind(Utc::now() + lifetime)
-            .execute(&self.pool),
+            .execute(&mut *connection),
         )
         .await?;
+        connection.release();
 
         tracing::info!(member_id = %member.id, remember, "member logged in");
         Ok(NewSession {
@@ -256,15 +265,17 @@ impl Tozo {
         &self,
         token: &SessionToken,
     ) -> Result<Option<MemberId>, StorageError> {
+        let mut connection = self.connection().await?;
         let member_id = self
             .within_deadline(
                 sqlx::query_scalar(
                     "SELECT member_id FROM sessions WHERE token_hash = $1 AND expires_at > now()",
                 )
                 .bind(token.hash().as_slice())
-                .fetch_optional(&self.pool),
+                .fetch_optional(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(member_id)
     }
 
@@ -273,12 +284,14 @@ impl Tozo {
     /// # Errors
     /// [`StorageError`] when the database fails.
     pub async fn logout(&self, token: &SessionToken) -> Result<(), StorageError> {
+        let mut connection = self.connection().await?;
         self.within_deadline(
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(token.hash().as_slice())
-                .execute(&self.pool),
+                .execute(&mut *connection),
         )
         .await?;
+        connection.release();
         Ok(())
     }
 
@@ -308,7 +321,8 @@ impl Tozo {
         password::check_strength(new, &[credentials.email.as_str()])?;
         let hash = self.hasher.hash(new).await?;
 
-        let mut transaction = self.within_deadline(self.pool.begin()).await?;
+        let mut connection = self.connection().await?;
+        let mut transaction = self.within_deadline(connection.begin()).await?;
         self.within_deadline(
             sqlx::query("UPDATE members SET password_hash = $2 WHERE id = $1")
                 .bind(member)
@@ -324,6 +338,7 @@ impl Tozo {
         )
         .await?;
         self.within_deadline(transaction.commit()).await?;
+        connection.release();
 
         tracing::info!(member_id = %member, "password changed");
         self.send_password_changed_notice(&credentials.email);
@@ -380,7 +395,8 @@ impl Tozo {
         password::check_strength(new, &[credentials.email.as_str()])?;
         let hash = self.hasher.hash(new).await?;
 
-        let mut transaction = self.within_deadline(self.pool.begin()).await?;
+        let mut connection = self.connection().await?;
+        let mut transaction = self.within_deadline(connection.begin()).await?;
         let replaced = self
             .within_deadline(
                 sqlx::query(
@@ -405,6 +421,7 @@ impl Tozo {
         )
         .await?;
         self.within_deadline(transaction.commit()).await?;
+        connection.release();
 
         tracing::info!(member_id = %credentials.id, "password reset");
         self.send_password_changed_notice(&credentials.email);
@@ -426,24 +443,28 @@ impl Tozo {
         &self,
         email: &EmailAddress,
     ) -> Result<Option<Credentials>, StorageError> {
+        let mut connection = self.connection().await?;
         let credentials = self
             .within_deadline(
                 sqlx::query_as("SELECT id, email, password_hash FROM members WHERE email = $1")
                     .bind(email.as_str())
-                    .fetch_optional(&self.pool),
+                    .fetch_optional(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(credentials)
     }
 
     async fn credentials_by_id(&self, id: MemberId) -> Result<Option<Credentials>, StorageError> {
+        let mut connection = self.connection().await?;
         let credentials = self
             .within_deadline(
                 sqlx::query_as("SELECT id, email, password_hash FROM members WHERE id = $1")
                     .bind(id)
-                    .fetch_optional(&self.pool),
+                    .fetch_optional(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(credentials)
     }
 }

@@ -2,9 +2,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use sqlx::PgPool;
 use tokio_util::task::TaskTracker;
 
+use crate::database::{Database, Lease};
 use crate::email::{Email, Mailer};
 use crate::password::PasswordHasher;
 use crate::token::TokenSigner;
@@ -26,10 +26,11 @@ pub struct TozoOptions {
 
 /// The application: every operation a member can make, on one database.
 ///
-/// Cheap to clone; clones share the pool, the hashing limit and the emails in flight.
+/// Cheap to clone; clones share the database pool, the hashing threads and the emails in
+/// flight.
 #[derive(Clone)]
 pub struct Tozo {
-    pub(crate) pool: PgPool,
+    database: Database,
     pub(crate) signer: TokenSigner,
     pub(crate) hasher: PasswordHasher,
     mailer: Mailer,
@@ -41,11 +42,11 @@ pub struct Tozo {
 }
 
 impl Tozo {
-    /// Builds the application on a connected (or lazily connecting) pool.
+    /// Builds the application on a database pool.
     #[must_use]
-    pub fn new(pool: PgPool, options: TozoOptions) -> Self {
+    pub fn new(database: Database, options: TozoOptions) -> Self {
         Self {
-            pool,
+            database,
             signer: TokenSigner::for_app(&options.secret),
             hasher: options.hasher,
             mailer: options.mailer,
@@ -58,8 +59,8 @@ impl Tozo {
 
     /// The database pool, for callers that need to check or close it.
     #[must_use]
-    pub fn pool(&self) -> &PgPool {
-        &self.pool
+    pub fn database(&self) -> &Database {
+        &self.database
     }
 
     /// Waits up to `limit` for emails still being sent, so that a shutdown does not drop a
@@ -80,6 +81,12 @@ impl Tozo {
             Ok(result) => Ok(result?),
             Err(elapsed) => Err(StorageError::Timeout(elapsed)),
         }
+    }
+
+    /// A connection for one operation, waited for within the query timeout. Call
+    /// [`Lease::release`] once the operation has finished.
+    pub(crate) async fn connection(&self) -> Result<Lease, StorageError> {
+        self.within_deadline(self.database.lease()).await
     }
 
     /// `{base_url}/{page}/{token}/`: a page of the web app that takes a token from its path.

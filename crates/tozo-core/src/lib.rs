@@ -20,7 +20,7 @@ pub use accounts::{
     REMEMBERED_SESSION, RegisterError, ResetPasswordError,
 };
 pub use app::{Tozo, TozoOptions};
-pub use database::{StorageError, migrate};
+pub use database::{Database, DatabaseOptions, Lease, StorageError, migrate};
 pub use email_address::{EmailAddress, InvalidEmailAddress};
 pub use member::MemberId;
 pub use password::Password;

@@ -188,6 +188,7 @@ impl Tozo {
         member: MemberId,
         draft: &TodoDraft,
     ) -> Result<Todo, StorageError> {
+        let mut connection = self.connection().await?;
         let row: TodoRow = self
             .within_deadline(
                 sqlx::query_as(
@@ -198,9 +199,10 @@ impl Tozo {
                 .bind(&draft.task)
                 .bind(draft.due.map(Due::moment))
                 .bind(draft.complete)
-                .fetch_one(&self.pool),
+                .fetch_one(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(row.into())
     }
 
@@ -214,6 +216,7 @@ impl Tozo {
         member: MemberId,
         complete: Option<bool>,
     ) -> Result<Vec<Todo>, StorageError> {
+        let mut connection = self.connection().await?;
         let rows: Vec<TodoRow> = self
             .within_deadline(
                 sqlx::query_as(
@@ -223,9 +226,10 @@ impl Tozo {
                 )
                 .bind(member)
                 .bind(complete)
-                .fetch_all(&self.pool),
+                .fetch_all(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(rows.into_iter().map(Todo::from).collect())
     }
 
@@ -242,6 +246,7 @@ impl Tozo {
         session: &SessionToken,
         complete: Option<bool>,
     ) -> Result<Option<Vec<Todo>>, StorageError> {
+        let mut connection = self.connection().await?;
         // No row at all when the session is not live; a single row of NULLs when it is and
         // the member has no such to-dos.
         let rows: Vec<SessionTodoRow> = self
@@ -256,9 +261,10 @@ impl Tozo {
                 )
                 .bind(session.hash().as_slice())
                 .bind(complete)
-                .fetch_all(&self.pool),
+                .fetch_all(&mut *connection),
             )
             .await?;
+        connection.release();
         if rows.is_empty() {
             return Ok(None);
         }
@@ -274,6 +280,7 @@ impl Tozo {
     /// # Errors
     /// [`StorageError`] when the database fails.
     pub async fn todo(&self, member: MemberId, id: TodoId) -> Result<Option<Todo>, StorageError> {
+        let mut connection = self.connection().await?;
         let row: Option<TodoRow> = self
             .within_deadline(
                 sqlx::query_as(
@@ -281,9 +288,10 @@ impl Tozo {
                 )
                 .bind(id)
                 .bind(member)
-                .fetch_optional(&self.pool),
+                .fetch_optional(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(row.map(Todo::from))
     }
 
@@ -297,6 +305,7 @@ impl Tozo {
         id: TodoId,
         draft: &TodoDraft,
     ) -> Result<Option<Todo>, StorageError> {
+        let mut connection = self.connection().await?;
         let row: Option<TodoRow> = self
             .within_deadline(
                 sqlx::query_as(
@@ -309,9 +318,10 @@ impl Tozo {
                 .bind(&draft.task)
                 .bind(draft.due.map(Due::moment))
                 .bind(draft.complete)
-                .fetch_optional(&self.pool),
+                .fetch_optional(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(row.map(Todo::from))
     }
 
@@ -321,14 +331,16 @@ impl Tozo {
     /// # Errors
     /// [`StorageError`] when the database fails.
     pub async fn delete_todo(&self, member: MemberId, id: TodoId) -> Result<bool, StorageError> {
+        let mut connection = self.connection().await?;
         let deleted = self
             .within_deadline(
                 sqlx::query("DELETE FROM todos WHERE id = $1 AND member_id = $2")
                     .bind(id)
                     .bind(member)
-                    .execute(&self.pool),
+                    .execute(&mut *connection),
             )
             .await?;
+        connection.release();
         Ok(deleted.rows_affected() > 0)
     }
 }

@@ -38,8 +38,9 @@ const SHUTDOWN_GRACE_SECONDS: u32 = 5;
 /// Seconds an idle database connection is kept before it is closed.
 const IDLE_CONNECTION_SECONDS: u64 = 300;
 
-/// How often rate limiters forget clients that are back to a full allowance.
-const IDLE_CLIENT_SWEEP: Duration = Duration::from_mins(1);
+/// How often rate limiters forget clients that are back to a full allowance, and the pool
+/// closes connections idle for longer than [`IDLE_CONNECTION_SECONDS`].
+const UPKEEP_INTERVAL: Duration = Duration::from_mins(1);
 
 /// The release as Sentry and the web app name it: `tozo@<version>`, with `+<commit>` when the
 /// build was given `TOZO_GIT_COMMIT`.
@@ -127,14 +128,18 @@ pub fn build(checked: &CheckedSettings) -> Rocket<Build> {
             report_origin.as_deref(),
             settings.auth_cookie_secure,
         ))
-        .attach(AdHoc::on_liftoff("Rate limit upkeep", |rocket| {
+        .attach(AdHoc::on_liftoff("Upkeep", |rocket| {
             Box::pin(async move {
                 let limits = rocket.state::<RateLimits>().expect("managed").clone();
+                let database = rocket.state::<Tozo>().map(|tozo| tozo.database().clone());
                 rocket::tokio::spawn(async move {
-                    let mut interval = rocket::tokio::time::interval(IDLE_CLIENT_SWEEP);
+                    let mut interval = rocket::tokio::time::interval(UPKEEP_INTERVAL);
                     loop {
                         interval.tick().await;
                         limits.forget_idle_clients();
+                        if let Some(database) = &database {
+                            database.close_idle();
+                        }
                     }
                 });
             })

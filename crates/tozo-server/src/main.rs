@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use tozo_core::Tozo;
+use sqlx::postgres::PgConnectOptions;
+use tozo_core::{Database, DatabaseOptions, Tozo};
 use tozo_server::config::{CheckedSettings, Settings};
 use tozo_server::error::error_chain;
 use tozo_server::telemetry;
@@ -94,7 +95,7 @@ async fn serve(checked: CheckedSettings) -> ExitCode {
 
     let result = rocket.launch().await;
     if let Some(tozo) = &tozo {
-        tozo.pool().close().await;
+        tozo.database().close();
     }
     if let Some(tozo) = tozo
         && !tozo.finish_deliveries(DELIVERY_GRACE).await
@@ -115,14 +116,20 @@ async fn serve(checked: CheckedSettings) -> ExitCode {
 
 async fn migrate(checked: CheckedSettings) -> ExitCode {
     let timeout = Duration::from_secs(checked.settings.database_timeout);
-    let pool = sqlx::postgres::PgPoolOptions::new()
-        .max_connections(1)
-        .acquire_timeout(timeout)
-        .connect_lazy(checked.database_url.as_str());
-    let result = match pool {
-        Ok(pool) => tozo_core::migrate(&pool)
-            .await
-            .map_err(|error| error_chain(&error)),
+    let connect = checked.database_url.as_str().parse::<PgConnectOptions>();
+    let result = match connect {
+        Ok(connect) => {
+            let database = Database::new(DatabaseOptions {
+                connect,
+                max_connections: 1,
+                acquire_timeout: timeout,
+                idle_timeout: timeout,
+                max_lifetime: timeout,
+            });
+            tozo_core::migrate(&database)
+                .await
+                .map_err(|error| error_chain(&error))
+        }
         Err(error) => Err(error_chain(&error)),
     };
     match result {

@@ -89,7 +89,7 @@ impl Fairing for SentryReporting {
             }
         }
         if started_outage && let Some(tozo) = request.rocket().state::<Tozo>() {
-            rocket::tokio::spawn(watch_outage(tozo.pool().clone()));
+            rocket::tokio::spawn(watch_outage(tozo.database().clone()));
         }
 
         let transaction = report.transaction.clone();
@@ -156,11 +156,11 @@ fn failure_event(
 }
 
 /// Checks the database until it answers, then lets its next failure be reported.
-async fn watch_outage(pool: sqlx::PgPool) {
+async fn watch_outage(database: tozo_core::Database) {
     loop {
         rocket::tokio::time::sleep(OUTAGE_CHECK_INTERVAL).await;
-        let check = sqlx::query("SELECT 1").execute(&pool);
-        if let Ok(Ok(_)) = rocket::tokio::time::timeout(OUTAGE_CHECK_INTERVAL, check).await {
+        let check = database.check();
+        if let Ok(Ok(())) = rocket::tokio::time::timeout(OUTAGE_CHECK_INTERVAL, check).await {
             if telemetry::end_database_outage() {
                 tracing::info!("the database answers again; its next failure will be reported");
             }
