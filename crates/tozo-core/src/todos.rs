@@ -1,6 +1,6 @@
 //! To-dos: what a member keeps, and the rules for keeping it.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Timelike as _, Utc};
+use chrono::{DateTime, Datelike as _, NaiveDate, SecondsFormat, Timelike as _, Utc};
 use serde::{Serialize, Serializer};
 
 use crate::{MemberId, SessionToken, StorageError, Tozo};
@@ -46,22 +46,30 @@ pub enum InvalidTodo {
     /// Longer than 10,000 characters.
     #[error("the task is longer than {MAX_TASK_CHARACTERS} characters")]
     TaskTooLong,
+    /// Holds a NUL character, which PostgreSQL cannot store in text.
+    #[error("the task holds a NUL character")]
+    NulInTask,
     /// Neither an RFC 3339 date-time nor a `YYYY-MM-DD` date.
     #[error("the due date is neither an RFC 3339 date-time nor a YYYY-MM-DD date")]
     InvalidDue,
+    /// Outside the years 1 to 9999 once in UTC: RFC 3339 cannot write such a date back.
+    #[error("the due date is outside the years 1 to 9999")]
+    DueOutOfRange,
 }
 
 impl Task {
     /// Trims the text and checks its length.
     ///
     /// # Errors
-    /// [`InvalidTodo::EmptyTask`] or [`InvalidTodo::TaskTooLong`].
+    /// [`InvalidTodo::EmptyTask`], [`InvalidTodo::TaskTooLong`] or [`InvalidTodo::NulInTask`].
     pub fn parse(raw: &str) -> Result<Self, InvalidTodo> {
         let task = raw.trim();
         if task.is_empty() {
             Err(InvalidTodo::EmptyTask)
         } else if task.chars().count() > MAX_TASK_CHARACTERS {
             Err(InvalidTodo::TaskTooLong)
+        } else if task.contains('\0') {
+            Err(InvalidTodo::NulInTask)
         } else {
             Ok(Self(task.to_owned()))
         }
@@ -79,7 +87,8 @@ impl Due {
     /// dropped) or a plain `YYYY-MM-DD` date (midnight UTC, so the day never moves).
     ///
     /// # Errors
-    /// [`InvalidTodo::InvalidDue`] for anything else.
+    /// [`InvalidTodo::InvalidDue`] for anything else, [`InvalidTodo::DueOutOfRange`] for a
+    /// moment outside the years 1 to 9999 in UTC.
     ///
     /// # Panics
     /// Never: midnight and zero nanoseconds exist on every day.
@@ -94,6 +103,9 @@ impl Due {
                 .expect("midnight exists")
                 .and_utc()
         };
+        if !(1..=9999).contains(&moment.year()) {
+            return Err(InvalidTodo::DueOutOfRange);
+        }
         Ok(Self(
             moment
                 .with_nanosecond(0)
@@ -372,6 +384,11 @@ mod tests {
     }
 
     #[test]
+    fn a_task_with_a_nul_character_is_refused() {
+        assert_eq!(Task::parse("a\0b"), Err(InvalidTodo::NulInTask));
+    }
+
+    #[test]
     fn a_plain_date_is_midnight_utc_of_that_day() {
         let due = Due::parse("2030-01-31").unwrap();
 
@@ -401,6 +418,31 @@ mod tests {
             "2030-01-31T25:00:00Z",
         ] {
             assert_eq!(Due::parse(raw), Err(InvalidTodo::InvalidDue), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn dates_outside_the_years_1_to_9999_in_utc_are_refused() {
+        for raw in [
+            "-5000-01-01",
+            "+12345-01-01",
+            "0000-12-31",
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+00:01",
+        ] {
+            assert_eq!(Due::parse(raw), Err(InvalidTodo::DueOutOfRange), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_and_last_moments_of_the_range_are_kept() {
+        for (raw, kept) in [
+            ("0001-01-01", "\"0001-01-01T00:00:00Z\""),
+            ("9999-12-31T23:59:59Z", "\"9999-12-31T23:59:59Z\""),
+        ] {
+            let due = Due::parse(raw).unwrap();
+
+            assert_eq!(serde_json::to_string(&due).unwrap(), kept);
         }
     }
 }

@@ -223,13 +223,14 @@ async fn a_task_of_ten_thousand_characters_is_kept_and_a_longer_one_refused() {
 }
 
 #[tokio::test]
-async fn an_empty_task_is_refused() {
+async fn an_empty_or_unstorable_task_is_refused() {
     let app = TestApp::spawn().await;
     let (_, client) = app.logged_in_member().await;
     let todo = client.add_todo("Something", None, false).await;
 
-    for empty in ["", "   ", "\n\t "] {
-        let body = json!({ "task": empty, "due": null, "complete": false });
+    // PostgreSQL cannot store a NUL character in text.
+    for refused in ["", "   ", "\n\t ", "a\u{0}b"] {
+        let body = json!({ "task": refused, "due": null, "complete": false });
         let created = client.create_todo(&body).await;
         expect_error(created, StatusCode::BAD_REQUEST, "BAD_REQUEST").await;
         let updated = client.update_todo(&todo["id"], &body).await;
@@ -280,7 +281,7 @@ async fn a_due_with_an_offset_is_converted_to_utc() {
 }
 
 #[tokio::test]
-async fn an_unparseable_due_is_refused() {
+async fn an_unparseable_or_out_of_range_due_is_refused() {
     let app = TestApp::spawn().await;
     let (_, client) = app.logged_in_member().await;
     let todo = client.add_todo("Something", None, false).await;
@@ -291,6 +292,10 @@ async fn an_unparseable_due_is_refused() {
         "31/01/2030",
         "2030-01-31T25:00:00Z",
         "",
+        // Valid, but outside what PostgreSQL stores or RFC 3339 writes back.
+        "-5000-01-01",
+        "+12345-01-01",
+        "9999-12-31T23:59:59-23:59",
     ] {
         let body = json!({ "task": "Dated", "due": due, "complete": false });
         let created = client.create_todo(&body).await;
@@ -303,6 +308,8 @@ async fn an_unparseable_due_is_refused() {
         )
         .await;
     }
+
+    assert_eq!(client.todos().await, vec![todo]);
 }
 
 #[tokio::test]
