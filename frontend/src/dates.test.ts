@@ -28,6 +28,19 @@ describe("a date-only due", () => {
     },
   );
 
+  it("keeps a year below 100 as it is", () => {
+    inZone("UTC");
+    const due = parseDue("0050-03-01T00:00:00Z");
+    expect(due).toEqual({ kind: "date", date: "0050-03-01" });
+    if (due === null) {
+      return;
+    }
+    expect(formatDue(due, "en-GB")).toMatch(/ 1 Mar 50$/);
+    const picked = dueToPickerValue("0050-03-01T00:00:00Z");
+    expect(picked?.format("YYYY-MM-DD")).toBe("0050-03-01");
+    expect(pickerValueToDue(picked ?? null, "0050-03-01T00:00:00Z")).toBe("0050-03-01");
+  });
+
   it("really runs in the zones above", () => {
     inZone("America/Los_Angeles");
     expect(new Date("2030-01-31T00:00:00Z").getDate()).toBe(30);

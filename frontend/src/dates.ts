@@ -30,13 +30,16 @@ export function formatDue(due: Due, locale?: string): string {
   if (due.kind === "date") {
     const [year = 0, month = 1, day = 1] = due.date.split("-").map(Number);
     // Formatting a UTC midnight in UTC is what keeps the calendar date from moving.
+    const midnight = new Date(Date.UTC(2000, month - 1, day));
+    // Set apart: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+    midnight.setUTCFullYear(year);
     return new Intl.DateTimeFormat(locale, {
       weekday: "short",
       day: "numeric",
       month: "short",
       year: "numeric",
       timeZone: "UTC",
-    }).format(new Date(Date.UTC(year, month - 1, day)));
+    }).format(midnight);
   }
   return new Intl.DateTimeFormat(locale, {
     weekday: "short",
@@ -65,7 +68,11 @@ export function dueToPickerValue(due: string | null): Dayjs | null {
   if (parsed === null) {
     return null;
   }
-  return parsed.kind === "date" ? dayjs(parsed.date) : dayjs(parsed.instant).startOf("day");
+  if (parsed.kind === "instant") {
+    return dayjs(parsed.instant).startOf("day");
+  }
+  // dayjs reads the years 0 to 99 as 1900 to 1999; setting the year again keeps it.
+  return dayjs(parsed.date).year(Number(parsed.date.slice(0, 4)));
 }
 
 /**
