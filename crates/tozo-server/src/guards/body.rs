@@ -55,10 +55,11 @@ impl<'r, T: Deserialize<'r>> FromData<'r> for JsonBody<T> {
     type Error = BodyError;
 
     async fn from_data(request: &'r Request<'_>, mut data: Data<'r>) -> data::Outcome<'r, Self> {
-        if let Some(content_type) = request.content_type()
-            && !content_type.is_json()
+        // A header Rocket cannot parse as a media type is no JSON either.
+        if let Some(declared) = request.headers().get_one("Content-Type")
+            && !request.content_type().is_some_and(|media| media.is_json())
         {
-            let message = format!("{content_type} is not JSON");
+            let message = format!("the body's media type, {declared:?}, is not JSON");
             return data::Outcome::Error((
                 Status::UnsupportedMediaType,
                 BodyError {

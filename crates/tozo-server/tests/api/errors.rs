@@ -77,6 +77,17 @@ fn form_encoded() -> BadRequest {
     }
 }
 
+fn unparseable_media_type() -> BadRequest {
+    BadRequest {
+        method: "POST",
+        path: "/members/",
+        content_type: Some("garbage"),
+        body: r#"{"email": "member@example.com", "password": "irrelevant"}"#.to_owned(),
+        status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        code: "UNSUPPORTED_MEDIA_TYPE",
+    }
+}
+
 fn unknown_method() -> BadRequest {
     BadRequest {
         method: "PATCH",
@@ -158,7 +169,11 @@ async fn a_body_over_the_limit_is_too_large() {
 #[tokio::test]
 async fn a_body_that_is_not_json_is_an_unsupported_media_type() {
     let app = TestApp::spawn().await;
-    assert_connection_survives(&app, &[not_json(), form_encoded()]).await;
+    assert_connection_survives(
+        &app,
+        &[not_json(), form_encoded(), unparseable_media_type()],
+    )
+    .await;
 }
 
 #[tokio::test]
