@@ -75,6 +75,15 @@ fn main() -> ExitCode {
 }
 
 async fn serve(checked: CheckedSettings) -> ExitCode {
+    // Relative to where the server starts: run from elsewhere, the web app is easily missed.
+    let web_app = checked.settings.static_dir.join("index.html");
+    if !web_app.is_file() {
+        tracing::warn!(
+            path = %web_app.display(),
+            "the web app is not there (TOZO_STATIC_DIR): only the API will answer"
+        );
+    }
+
     let rocket = match tozo_server::build(&checked).ignite().await {
         Ok(rocket) => rocket,
         Err(error) => {

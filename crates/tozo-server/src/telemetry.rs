@@ -41,7 +41,8 @@ use crate::config::{LogFormat, Settings};
 const DEFAULT_FILTER: &str = "info,sqlx=warn,hyper=warn,rocket=warn,reqwest=warn";
 
 /// How long a stopping process waits for its last events to reach Sentry. ECS allows 30 s
-/// between SIGTERM and SIGKILL, and requests in flight take the first 20.
+/// between SIGTERM and SIGKILL; requests in flight take up to 7 of them (Rocket's grace and
+/// mercy) and emails being sent up to the delivery grace of `tozo serve`.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Error lines from these targets are faults; other libraries' errors are only logged.
