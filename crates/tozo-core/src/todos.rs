@@ -218,35 +218,9 @@ impl Tozo {
         Ok(row.into())
     }
 
-    /// The member's to-dos, oldest first; only the complete (or incomplete) ones when
-    /// `complete` says so.
-    ///
-    /// # Errors
-    /// [`StorageError`] when the database fails.
-    pub async fn todos(
-        &self,
-        member: MemberId,
-        complete: Option<bool>,
-    ) -> Result<Vec<Todo>, StorageError> {
-        let mut connection = self.connection().await?;
-        let rows: Vec<TodoRow> = self
-            .within_deadline(
-                sqlx::query_as(
-                    "SELECT id, task, due, complete FROM todos
-             WHERE member_id = $1 AND ($2::BOOLEAN IS NULL OR complete = $2)
-             ORDER BY id",
-                )
-                .bind(member)
-                .bind(complete)
-                .fetch_all(&mut *connection),
-            )
-            .await?;
-        connection.release();
-        Ok(rows.into_iter().map(Todo::from).collect())
-    }
-
-    /// The to-dos of the member whose live session `session` is, as [`Tozo::todos`] lists
-    /// them; `None` when the session has ended or never existed.
+    /// The to-dos of the member whose live session `session` is, oldest first, only the
+    /// complete (or incomplete) ones when `complete` says so; `None` when the session has
+    /// ended or never existed.
     ///
     /// The list is what members load most, and a round trip to the database is most of its
     /// cost, so the session is checked in the same query that reads the to-dos.
